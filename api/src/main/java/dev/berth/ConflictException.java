@@ -1,0 +1,8 @@
+package dev.berth;
+
+/** The request clashes with the engine's current state (a name in use, a port taken, a resource in use). */
+public class ConflictException extends DockerException {
+    public ConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.berth;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A handle on a container. Methods go to the engine each time (except {@link #id()}); {@link #close()} kills and
+ * removes the container with its anonymous volumes, and is safe to call twice or after the container is gone.
+ */
+public interface Container extends AutoCloseable {
+    String id();
+
+    /** The name without the leading '/'. */
+    String name();
+
+    Container start();
+
+    /** {@code docker stop}: the stop signal, then SIGKILL after the container's stop timeout (engine default 10 s). */
+    Container stop();
+
+    Container stop(Duration timeout);
+
+    /** {@code docker kill}: SIGKILL. */
+    Container kill();
+
+    /** {@code docker kill --signal}: e.g. "SIGHUP" or "HUP" or "1". */
+    Container kill(String signal);
+
+    Container restart();
+
+    Container pause();
+
+    Container unpause();
+
+    Container rename(String newName);
+
+    /** {@code docker rm}: only a stopped container. */
+    void remove();
+
+    /** {@code docker rm [-f] [-v]}. */
+    void remove(boolean force, boolean volumes);
+
+    /** {@code docker inspect}, in Berth's terms. */
+    ContainerState inspect();
+
+    /** The host port a container port (tcp) is published on; looks it up once, then remembers it. */
+    int hostPort(int containerPort);
+
+    int hostPort(int containerPort, Protocol protocol);
+
+    /** The host address the ports are reachable on from this machine, e.g. 127.0.0.1. */
+    String host();
+
+    Logs logs();
+
+    /** {@code docker exec}; the result holds the exit code and both outputs. */
+    ExecResult exec(String... command);
+
+    ExecResult exec(ExecSpec spec);
+
+    /** Copies a host file or directory into the container directory {@code containerDir}. */
+    void copyIn(Path hostPath, String containerDir);
+
+    /** Writes bytes to {@code containerPath} as a file with the given mode (e.g. 0644). */
+    void copyIn(byte[] content, String containerPath, int mode);
+
+    default void copyIn(String content, String containerPath) {
+        copyIn(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), containerPath, 0644);
+    }
+
+    /** Copies a file or directory out of the container into {@code hostDir} (created if missing). */
+    void copyOut(String containerPath, Path hostDir);
+
+    /** Writes the content of the single file at {@code containerPath} to the stream. */
+    void copyOut(String containerPath, OutputStream target);
+
+    default String readFile(String containerPath) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        copyOut(containerPath, bytes);
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Blocks until the wait holds; fails at once if the container exits (unless waiting for exit). */
+    Container waitFor(Wait wait);
+
+    /** Kill + remove (with anonymous volumes); ignores a container that is already gone. */
+    @Override
+    void close();
+}

@@ -1,0 +1,16 @@
+package dev.berth;
+
+/** No container with that id or name. */
+public class ContainerNotFoundException extends NotFoundException {
+    private final String idOrName;
+
+    public ContainerNotFoundException(String idOrName, Throwable cause) {
+        super("No container '" + idOrName + "'. List what exists with docker.containers().list(ContainerFilter.all())"
+                + " (docker ps -a); it may have been removed or auto-removed when it exited.", cause);
+        this.idOrName = idOrName;
+    }
+
+    public String idOrName() {
+        return idOrName;
+    }
+}

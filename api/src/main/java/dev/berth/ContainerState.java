@@ -1,0 +1,50 @@
+package dev.berth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code docker inspect} says about a container, in Berth's own terms. */
+public record ContainerState(
+        String id,
+        String name,
+        String image,
+        ContainerStatus status,
+        Integer exitCode,
+        boolean oomKilled,
+        Health health,
+        Instant startedAt,
+        Instant finishedAt,
+        Map<String, String> ipAddresses,
+        List<PublishedPort> ports,
+        Map<String, String> labels) {
+
+    public ContainerState {
+        ipAddresses = Map.copyOf(ipAddresses);
+        ports = List.copyOf(ports);
+        labels = Map.copyOf(labels);
+    }
+
+    public boolean running() {
+        return status == ContainerStatus.RUNNING;
+    }
+
+    /** The container's IP address on the named network, or null when it is not attached to it. */
+    public String ipAddress(String network) {
+        return ipAddresses.get(network);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + shortId(id) + ") " + image + " " + status.wireName()
+                + (exitCode != null && status != ContainerStatus.RUNNING ? " exit=" + exitCode : "")
+                + (oomKilled ? " OOM-killed" : "")
+                + (health != Health.NONE ? " health=" + health.name().toLowerCase(java.util.Locale.ROOT) : "")
+                + (ports.isEmpty() ? "" : " ports=" + ports)
+                + (ipAddresses.isEmpty() ? "" : " ip=" + ipAddresses);
+    }
+
+    static String shortId(String id) {
+        return id == null || id.length() <= 12 ? id : id.substring(0, 12);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.berth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to reach the engine. Anything set here wins over the environment; what is left unset is resolved from
+ * {@code DOCKER_HOST}/{@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH}, then {@code DOCKER_CONTEXT} or the current
+ * context in the docker config directory, then the default socket. Immutable.
+ */
+public record DockerSettings(String host, Boolean tlsVerify, Path certPath, String context, Path configDir,
+        Map<String, String> environment, Duration connectTimeout) {
+
+    public DockerSettings {
+        environment = environment == null ? null : Map.copyOf(environment);
+    }
+
+    /** Everything from the real environment. */
+    public static DockerSettings defaults() {
+        return new DockerSettings(null, null, null, null, null, null, Duration.ofSeconds(5));
+    }
+
+    /** An explicit engine address: unix:///path, tcp://host:port (ssh:// is not supported yet). */
+    public DockerSettings host(String value) {
+        return new DockerSettings(value, tlsVerify, certPath, context, configDir, environment, connectTimeout);
+    }
+
+    public DockerSettings tls(Path certDirectory) {
+        return new DockerSettings(host, true, certDirectory, context, configDir, environment, connectTimeout);
+    }
+
+    /** Use this docker context instead of the current one. */
+    public DockerSettings context(String name) {
+        return new DockerSettings(host, tlsVerify, certPath, name, configDir, environment, connectTimeout);
+    }
+
+    /** Docker config directory (default {@code $DOCKER_CONFIG} or {@code ~/.docker}). */
+    public DockerSettings configDir(Path dir) {
+        return new DockerSettings(host, tlsVerify, certPath, context, dir, environment, connectTimeout);
+    }
+
+    /** Replaces the process environment for resolution; for tests and embedding. */
+    public DockerSettings environment(Map<String, String> env) {
+        return new DockerSettings(host, tlsVerify, certPath, context, configDir, env, connectTimeout);
+    }
+
+    public DockerSettings connectTimeout(Duration value) {
+        return new DockerSettings(host, tlsVerify, certPath, context, configDir, environment, value);
+    }
+
+    /** The environment used for resolution: the one given, else the process's. */
+    public Map<String, String> env() {
+        return environment != null ? environment : System.getenv();
+    }
+}

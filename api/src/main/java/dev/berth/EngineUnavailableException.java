@@ -1,0 +1,18 @@
+package dev.berth;
+
+import java.util.List;
+
+/** No Docker engine answered. The message lists every place Berth looked and why each failed. */
+public class EngineUnavailableException extends DockerException {
+    private final List<String> attempts;
+
+    public EngineUnavailableException(String message, List<String> attempts, Throwable cause) {
+        super(message, cause);
+        this.attempts = List.copyOf(attempts);
+    }
+
+    /** One line per candidate endpoint: where and why it failed. */
+    public List<String> attempts() {
+        return attempts;
+    }
+}

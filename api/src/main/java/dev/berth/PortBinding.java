@@ -1,0 +1,55 @@
+package dev.berth;
+
+/**
+ * A container port published on the host. Binds 127.0.0.1 unless {@link #onAllInterfaces()} or {@link #onHostIp}
+ * says otherwise; a host port of 0 means "a random free port", read back with {@code container.hostPort(port)}.
+ */
+public record PortBinding(int containerPort, Protocol protocol, String hostIp, int hostPort) {
+    public static final String LOOPBACK = "127.0.0.1";
+
+    public PortBinding {
+        Validation.port("container port", containerPort, "publish a container port between 1 and 65535");
+        if (hostPort != 0) {
+            Validation.port("host port", hostPort,
+                    "use a host port between 1 and 65535, or publish(containerPort) for a random free host port");
+        }
+        if (protocol == null) {
+            protocol = Protocol.TCP;
+        }
+        if (hostIp == null || hostIp.isBlank()) {
+            throw new InvalidSpecException("host IP", hostIp, "a published port needs a host IP to bind",
+                    "use onHostIp(\"127.0.0.1\") or onAllInterfaces()");
+        }
+    }
+
+    public static PortBinding tcp(int containerPort) {
+        return new PortBinding(containerPort, Protocol.TCP, LOOPBACK, 0);
+    }
+
+    public static PortBinding udp(int containerPort) {
+        return new PortBinding(containerPort, Protocol.UDP, LOOPBACK, 0);
+    }
+
+    public PortBinding toHostPort(int port) {
+        return new PortBinding(containerPort, protocol, hostIp, port);
+    }
+
+    public PortBinding onHostIp(String ip) {
+        return new PortBinding(containerPort, protocol, ip, hostPort);
+    }
+
+    /** Bind every host interface (0.0.0.0): reachable from other machines. Only when you mean it. */
+    public PortBinding onAllInterfaces() {
+        return onHostIp("0.0.0.0");
+    }
+
+    public boolean randomHostPort() {
+        return hostPort == 0;
+    }
+
+    @Override
+    public String toString() {
+        return hostIp + ":" + (hostPort == 0 ? "random" : String.valueOf(hostPort)) + "->" + containerPort + "/"
+                + protocol.wireName();
+    }
+}

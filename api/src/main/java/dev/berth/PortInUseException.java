@@ -1,0 +1,16 @@
+package dev.berth;
+
+/** A fixed host port could not be bound because something else holds it. The container was removed again. */
+public class PortInUseException extends ConflictException {
+    private final int hostPort;
+
+    public PortInUseException(int hostPort, String engineMessage, Throwable cause) {
+        super("Host port " + hostPort + " is already in use (engine: " + engineMessage + "). Stop whatever listens on it,"
+                + " pick a free port, or publish(containerPort) alone to get a random free host port.", cause);
+        this.hostPort = hostPort;
+    }
+
+    public int hostPort() {
+        return hostPort;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.berth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * When a started container counts as ready. Values are immutable; each has its own timeout (default 60 s). Polling
+ * starts at 5 ms and backs off to 50 ms unless a fixed {@code pollEvery} is given. If the container exits while
+ * being waited for, the wait fails at once with its exit code, OOM flag and last log lines (except {@link #exited()}).
+ */
+public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Healthy, Wait.Exec, Wait.Exited, Wait.All,
+        Wait.Any {
+
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    Duration timeout();
+
+    /** A log line matching the regex (anywhere in the line) appears {@code times} times, counting from the start. */
+    static Log log(String regex) {
+        return new Log(Pattern.compile(regex), 1, DEFAULT_TIMEOUT);
+    }
+
+    /** A TCP connection to the published host port is accepted and not dropped at once (checked from the host). */
+    static Port port(int containerPort) {
+        return new Port(containerPort, DEFAULT_TIMEOUT, null);
+    }
+
+    /** An HTTP GET on the published host port answers 2xx (or the status/body predicates given). */
+    static Http http(int containerPort, String path) {
+        return new Http(containerPort, path, "2xx", status -> status >= 200 && status < 300, "any body", body -> true,
+                DEFAULT_TIMEOUT, null);
+    }
+
+    /** The container's health check reports healthy. */
+    static Healthy healthy() {
+        return new Healthy(DEFAULT_TIMEOUT, null);
+    }
+
+    /** The command, run inside the container, exits 0. */
+    static Exec exec(String... command) {
+        return new Exec(List.of(command), DEFAULT_TIMEOUT, null);
+    }
+
+    /** The container has exited (any exit code). */
+    static Exited exited() {
+        return new Exited(DEFAULT_TIMEOUT);
+    }
+
+    static All allOf(Wait... waits) {
+        return new All(List.of(waits), DEFAULT_TIMEOUT);
+    }
+
+    static Any anyOf(Wait... waits) {
+        return new Any(List.of(waits), DEFAULT_TIMEOUT);
+    }
+
+    record Log(Pattern pattern, int times, Duration timeout) implements Wait {
+        public Log {
+            if (times < 1) {
+                throw new InvalidSpecException("log wait count", times, "a log wait needs times >= 1", null);
+            }
+        }
+
+        public Log times(int n) {
+            return new Log(pattern, n, timeout);
+        }
+
+        public Log timeout(Duration value) {
+            return new Log(pattern, times, value);
+        }
+
+        @Override
+        public String toString() {
+            return "log /" + pattern + "/" + (times > 1 ? " x" + times : "");
+        }
+    }
+
+    record Port(int containerPort, Duration timeout, Duration pollEvery) implements Wait {
+        public Port timeout(Duration value) {
+            return new Port(containerPort, value, pollEvery);
+        }
+
+        public Port pollEvery(Duration value) {
+            return new Port(containerPort, timeout, value);
+        }
+
+        @Override
+        public String toString() {
+            return "port " + containerPort;
+        }
+    }
+
+    record Http(int containerPort, String path, String statusRule, IntPredicate status, String bodyRule,
+            Predicate<String> body, Duration timeout, Duration pollEvery) implements Wait {
+        public Http forStatus(int expected) {
+            return new Http(containerPort, path, String.valueOf(expected), s -> s == expected, bodyRule, body, timeout,
+                    pollEvery);
+        }
+
+        public Http forStatus(String rule, IntPredicate predicate) {
+            return new Http(containerPort, path, rule, predicate, bodyRule, body, timeout, pollEvery);
+        }
+
+        public Http forBodyContaining(String text) {
+            return new Http(containerPort, path, statusRule, status, "body contains '" + text + "'",
+                    b -> b.contains(text), timeout, pollEvery);
+        }
+
+        public Http forBody(String rule, Predicate<String> predicate) {
+            return new Http(containerPort, path, statusRule, status, rule, predicate, timeout, pollEvery);
+        }
+
+        public Http timeout(Duration value) {
+            return new Http(containerPort, path, statusRule, status, bodyRule, body, value, pollEvery);
+        }
+
+        public Http pollEvery(Duration value) {
+            return new Http(containerPort, path, statusRule, status, bodyRule, body, timeout, value);
+        }
+
+        @Override
+        public String toString() {
+            return "http :" + containerPort + path + " status " + statusRule + ", " + bodyRule;
+        }
+    }
+
+    record Healthy(Duration timeout, Duration pollEvery) implements Wait {
+        public Healthy timeout(Duration value) {
+            return new Healthy(value, pollEvery);
+        }
+
+        @Override
+        public String toString() {
+            return "healthy";
+        }
+    }
+
+    record Exec(List<String> command, Duration timeout, Duration pollEvery) implements Wait {
+        public Exec {
+            command = List.copyOf(command);
+            if (command.isEmpty()) {
+                throw new InvalidSpecException("exec wait", command, "an exec wait needs a command", null);
+            }
+        }
+
+        public Exec timeout(Duration value) {
+            return new Exec(command, value, pollEvery);
+        }
+
+        @Override
+        public String toString() {
+            return "exec " + String.join(" ", command) + " exits 0";
+        }
+    }
+
+    record Exited(Duration timeout) implements Wait {
+        public Exited timeout(Duration value) {
+            return new Exited(value);
+        }
+
+        @Override
+        public String toString() {
+            return "exited";
+        }
+    }
+
+    /** Every wait holds; they are checked side by side and the overall timeout bounds them all. */
+    record All(List<Wait> waits, Duration timeout) implements Wait {
+        public All {
+            waits = List.copyOf(waits);
+        }
+
+        public All timeout(Duration value) {
+            return new All(waits, value);
+        }
+
+        @Override
+        public String toString() {
+            return waits.stream().map(Object::toString).collect(Collectors.joining(" and ", "(", ")"));
+        }
+    }
+
+    /** The first wait that holds ends the wait. */
+    record Any(List<Wait> waits, Duration timeout) implements Wait {
+        public Any {
+            waits = List.copyOf(waits);
+        }
+
+        public Any timeout(Duration value) {
+            return new Any(waits, value);
+        }
+
+        @Override
+        public String toString() {
+            return waits.stream().map(Object::toString).collect(Collectors.joining(" or ", "(", ")"));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.berth;
+
+import java.util.List;
+
+/** The container kept running but did not meet its wait condition in time. */
+public class WaitTimeoutException extends ContainerStartupException {
+    public WaitTimeoutException(String message, List<String> lastLogLines) {
+        super(message, null, false, lastLogLines);
+    }
+}

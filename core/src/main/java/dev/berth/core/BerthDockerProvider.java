@@ -1,0 +1,14 @@
+package dev.berth.core;
+
+import dev.berth.Docker;
+import dev.berth.DockerSettings;
+import dev.berth.core.internal.EngineConnector;
+import dev.berth.spi.DockerProvider;
+
+/** The engine implementation of Berth, registered for {@link java.util.ServiceLoader}. */
+public final class BerthDockerProvider implements DockerProvider {
+    @Override
+    public Docker connect(DockerSettings settings) {
+        return EngineConnector.connect(settings);
+    }
+}

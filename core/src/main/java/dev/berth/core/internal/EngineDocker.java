@@ -1,0 +1,128 @@
+package dev.berth.core.internal;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import dev.berth.Containers;
+import dev.berth.Docker;
+import dev.berth.EngineEndpoint;
+import dev.berth.EngineInfo;
+import dev.berth.EngineVersion;
+import dev.berth.Ping;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A live connection: the docker-java client, the counted transport, and this session's identity. */
+public final class EngineDocker implements Docker {
+    private final DockerClient client;
+    private final CountingHttpClient http;
+    private final RawEngine raw;
+    private final EngineEndpoint endpoint;
+    private final String sessionId = UUID.randomUUID().toString();
+    private final EngineContainers containers;
+    /** Threads for waits that watch a container while the caller polls; daemon so they never hold the JVM. */
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "berth-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile EngineVersion version;
+
+    EngineDocker(DockerClient client, CountingHttpClient http, RawEngine raw, EngineEndpoint endpoint) {
+        this.client = client;
+        this.http = http;
+        this.raw = raw;
+        this.endpoint = endpoint;
+        this.containers = new EngineContainers(this);
+    }
+
+    DockerClient client() {
+        return client;
+    }
+
+    ExecutorService background() {
+        return background;
+    }
+
+    /** The address published ports are reached on from this machine. */
+    String publishedHost() {
+        String host = endpoint.host();
+        if (host.startsWith("tcp://")) {
+            return URI.create(host).getHost();
+        }
+        return "127.0.0.1";
+    }
+
+    @Override
+    public Containers containers() {
+        return containers;
+    }
+
+    @Override
+    public EngineVersion version() {
+        EngineVersion known = version;
+        if (known == null) {
+            Version v = call("version", () -> client.versionCmd().exec());
+            known = new EngineVersion(v.getVersion(), v.getApiVersion(), v.getMinAPIVersion(), endpoint.apiVersion(),
+                    v.getOperatingSystem(), v.getArch(), v.getKernelVersion(), v.getGitCommit());
+            version = known;
+        }
+        return known;
+    }
+
+    @Override
+    public EngineInfo info() {
+        Info i = call("info", () -> client.infoCmd().exec());
+        return new EngineInfo(i.getName(), i.getServerVersion(), i.getOperatingSystem(), i.getOsType(),
+                i.getArchitecture(), nz(i.getNCPU()), i.getMemTotal() == null ? 0 : i.getMemTotal(),
+                nz(i.getContainers()), nz(i.getContainersRunning()), nz(i.getContainersPaused()),
+                nz(i.getContainersStopped()), nz(i.getImages()), i.getDriver(), i.getCGroupVersion(),
+                i.getDockerRootDir());
+    }
+
+    @Override
+    public Ping ping() {
+        RawEngine.PingReply reply = call("ping", raw::ping);
+        return new Ping(reply.apiVersion(), reply.osType(), reply.roundTrip());
+    }
+
+    @Override
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public long requestCount() {
+        return http.requests();
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        RawEngine.closeQuietly(client);
+    }
+
+    @Override
+    public String toString() {
+        return "Docker[" + endpoint + ", session " + sessionId + "]";
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    static <T> T call(String operation, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic(operation, e);
+        }
+    }
+}

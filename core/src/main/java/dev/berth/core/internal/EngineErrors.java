@@ -1,0 +1,42 @@
+package dev.berth.core.internal;
+
+import dev.berth.DockerException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */
+final class EngineErrors {
+    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private EngineErrors() {
+    }
+
+    /** The engine's own message, without docker-java's "Status 409: {...}" wrapping. */
+    static String message(Throwable e) {
+        String text = e.getMessage();
+        if (text == null) {
+            return e.getClass().getSimpleName();
+        }
+        Matcher m = JSON_MESSAGE.matcher(text);
+        if (m.find()) {
+            return m.group(1).replace("\\\"", "\"").replace("\\n", " ").strip();
+        }
+        return text.replaceFirst("^Status \\d+: ", "").strip();
+    }
+
+    static int status(Throwable e) {
+        return e instanceof com.github.dockerjava.api.exception.DockerException d ? d.getHttpStatus() : -1;
+    }
+
+    /** A fallback for anything without a more specific translation. */
+    static DockerException generic(String operation, RuntimeException e) {
+        if (e instanceof DockerException berth) {
+            return berth;
+        }
+        if (e instanceof com.github.dockerjava.api.exception.DockerException) {
+            return new DockerException(operation + " failed: " + message(e) + " (HTTP " + status(e) + ")", e);
+        }
+        return new DockerException(operation + " failed: " + RawEngine.describe(e)
+                + ". Is the engine still running? (docker version)", e);
+    }
+}

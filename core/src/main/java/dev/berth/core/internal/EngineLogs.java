@@ -1,0 +1,123 @@
+package dev.berth.core.internal;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.model.Frame;
+import dev.berth.DockerException;
+import dev.berth.LogFollow;
+import dev.berth.LogLine;
+import dev.berth.LogOptions;
+import dev.berth.LogSnapshot;
+import dev.berth.Logs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** {@code docker logs}: snapshots and follows, both assembled into whole lines. */
+final class EngineLogs implements Logs {
+    private static final Duration SNAPSHOT_DEADLINE = Duration.ofMinutes(2);
+    private final EngineContainer container;
+
+    EngineLogs(EngineContainer container) {
+        this.container = container;
+    }
+
+    @Override
+    public LogSnapshot all() {
+        return fetch(LogOptions.all());
+    }
+
+    @Override
+    public LogSnapshot tail(int n) {
+        return fetch(LogOptions.all().tail(n));
+    }
+
+    @Override
+    public LogSnapshot fetch(LogOptions options) {
+        return container.call("read logs", () -> {
+            List<LogLine> lines = new ArrayList<>();
+            LineCallback callback = command(options, false)
+                    .exec(new LineCallback(new LineAssembler(options.timestamps(), lines::add)));
+            try {
+                if (!callback.awaitCompletion(SNAPSHOT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new DockerException("Reading the logs of " + container.label() + " took over "
+                            + SNAPSHOT_DEADLINE.toSeconds() + " s; read fewer with tail(n) or since(...)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("Interrupted while reading logs of " + container.label(), e);
+            } finally {
+                RawEngine.closeQuietly(callback);
+            }
+            return new LogSnapshot(lines);
+        });
+    }
+
+    @Override
+    public LogFollow follow(LogOptions options, Consumer<LogLine> consumer) {
+        LineCallback callback = new LineCallback(new LineAssembler(options.timestamps(), consumer));
+        container.call("follow logs", () -> command(options, true).exec(callback));
+        return new Follow(callback);
+    }
+
+    private LogContainerCmd command(LogOptions options, boolean follow) {
+        LogContainerCmd cmd = container.engine().client().logContainerCmd(container.id())
+                .withStdOut(options.stdout())
+                .withStdErr(options.stderr())
+                .withTimestamps(options.timestamps())
+                .withFollowStream(follow);
+        if (options.tail() >= 0) {
+            cmd.withTail(options.tail());
+        } else {
+            cmd.withTailAll();
+        }
+        if (options.since() != null) {
+            cmd.withSince((int) options.since().getEpochSecond());
+        }
+        return cmd;
+    }
+
+    /** Feeds frames to the assembler and flushes the unterminated last line when the stream ends. */
+    static final class LineCallback extends ResultCallback.Adapter<Frame> {
+        private final LineAssembler assembler;
+
+        LineCallback(LineAssembler assembler) {
+            this.assembler = assembler;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            assembler.accept(frame);
+        }
+
+        @Override
+        public void onComplete() {
+            assembler.flush();
+            super.onComplete();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            assembler.flush();
+            super.onError(throwable);
+        }
+    }
+
+    private record Follow(LineCallback callback) implements LogFollow {
+        @Override
+        public void awaitEnd(Duration timeout) {
+            try {
+                callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            RawEngine.closeQuietly(callback);
+        }
+    }
+}
