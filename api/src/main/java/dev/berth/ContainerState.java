@@ -15,6 +15,7 @@ public record ContainerState(
         Health health,
         Instant startedAt,
         Instant finishedAt,
+        int restartCount,
         Map<String, String> ipAddresses,
         List<PublishedPort> ports,
         Map<String, String> labels) {
@@ -39,6 +40,7 @@ public record ContainerState(
         return name + " (" + shortId(id) + ") " + image + " " + status.wireName()
                 + (exitCode != null && status != ContainerStatus.RUNNING ? " exit=" + exitCode : "")
                 + (oomKilled ? " OOM-killed" : "")
+                + (restartCount > 0 ? " restarts=" + restartCount : "")
                 + (health != Health.NONE ? " health=" + health.name().toLowerCase(java.util.Locale.ROOT) : "")
                 + (ports.isEmpty() ? "" : " ports=" + ports)
                 + (ipAddresses.isEmpty() ? "" : " ip=" + ipAddresses);

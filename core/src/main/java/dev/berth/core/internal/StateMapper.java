@@ -38,7 +38,8 @@ final class StateMapper {
         return new ContainerState(r.getId(), stripSlash(r.getName()), r.getConfig() == null ? null : r.getConfig().getImage(),
                 ContainerStatus.parse(s.getStatus()), s.getExitCode(), Boolean.TRUE.equals(s.getOOMKilled()),
                 Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), instant(s.getStartedAt()),
-                instant(s.getFinishedAt()), ips, ports(r), labels);
+                instant(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
+                labels);
     }
 
     static List<PublishedPort> ports(InspectContainerResponse r) {

@@ -1,0 +1,33 @@
+package dev.berth.core;
+
+import dev.berth.BerthLabels;
+import dev.berth.ContainerFilter;
+import dev.berth.Docker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Base for tests on the real engine: one connection per class, and a check at the end that the class left no
+ * container of this session behind.
+ */
+public abstract class EngineTest {
+    protected static Docker docker;
+
+    @BeforeAll
+    static void connect() {
+        docker = Docker.connect();
+    }
+
+    @AfterAll
+    static void checkNothingLeftAndDisconnect() {
+        try {
+            var left = docker.containers().list(ContainerFilter.all().label(BerthLabels.SESSION, docker.sessionId()));
+            left.forEach(c -> docker.containers().get(c.id()).close());
+            assertEquals(java.util.List.of(), left, "containers left behind by this test class");
+        } finally {
+            docker.close();
+        }
+    }
+}
