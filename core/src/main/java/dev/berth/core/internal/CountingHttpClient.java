@@ -19,6 +19,11 @@ final class CountingHttpClient implements DockerHttpClient {
         return delegate.execute(request);
     }
 
+    /** For requests Berth sends on its own sockets (hijacked streams). */
+    void countOne() {
+        requests.incrementAndGet();
+    }
+
     long requests() {
         return requests.get();
     }

@@ -52,14 +52,26 @@ public final class EngineConnector {
         return text.toString();
     }
 
+    private static javax.net.ssl.SSLContext sslContext(LocalDirectorySSLConfig tls) {
+        try {
+            return tls.getSSLContext();
+        } catch (Exception e) {
+            throw new EngineUnavailableException("Cannot load the TLS certificates in " + tls.getDockerCertPath()
+                    + " (ca.pem, cert.pem, key.pem): " + e.getMessage(), List.of(tls.getDockerCertPath()
+                    + ": bad TLS material"), e);
+        }
+    }
+
     private static EngineDocker open(EndpointCandidate candidate, Duration connectTimeout) {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(URI.create(candidate.host()))
                 .maxConnections(100)
                 .connectionTimeout(connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout);
         // No responseTimeout: logs follow, waits and pulls may stream for minutes; each operation bounds itself.
-        if (candidate.tlsVerify()) {
-            http.sslConfig(new LocalDirectorySSLConfig(candidate.certPath().toString()));
+        LocalDirectorySSLConfig tls = candidate.tlsVerify()
+                ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
+        if (tls != null) {
+            http.sslConfig(tls);
         }
         CountingHttpClient counting = new CountingHttpClient(http.build());
         try {
@@ -76,7 +88,8 @@ public final class EngineConnector {
             DockerClient client = DockerClientImpl.getInstance(config.build(), counting);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
-            return new EngineDocker(client, counting, raw, endpoint);
+            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : sslContext(tls));
+            return new EngineDocker(client, counting, raw, endpoint, dialer);
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(counting);
             throw e;

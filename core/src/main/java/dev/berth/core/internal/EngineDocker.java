@@ -20,6 +20,7 @@ public final class EngineDocker implements Docker {
     private final CountingHttpClient http;
     private final RawEngine raw;
     private final EngineEndpoint endpoint;
+    private final EngineDialer dialer;
     private final String sessionId = UUID.randomUUID().toString();
     private final EngineContainers containers;
     /** Threads for waits that watch a container while the caller polls; daemon so they never hold the JVM. */
@@ -30,8 +31,10 @@ public final class EngineDocker implements Docker {
     });
     private volatile EngineVersion version;
 
-    EngineDocker(DockerClient client, CountingHttpClient http, RawEngine raw, EngineEndpoint endpoint) {
+    EngineDocker(DockerClient client, CountingHttpClient http, RawEngine raw, EngineEndpoint endpoint,
+            EngineDialer dialer) {
         this.client = client;
+        this.dialer = dialer;
         this.http = http;
         this.raw = raw;
         this.endpoint = endpoint;
@@ -40,6 +43,14 @@ public final class EngineDocker implements Docker {
 
     DockerClient client() {
         return client;
+    }
+
+    EngineDialer dialer() {
+        return dialer;
+    }
+
+    void countRequest() {
+        http.countOne();
     }
 
     ExecutorService background() {

@@ -10,6 +10,7 @@ import dev.berth.LogOptions;
 import dev.berth.LogSnapshot;
 import dev.berth.Logs;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ final class EngineLogs implements Logs {
         return container.call("read logs", () -> {
             List<LogLine> lines = new ArrayList<>();
             LineCallback callback = command(options, false)
-                    .exec(new LineCallback(new LineAssembler(options.timestamps(), lines::add)));
+                    .exec(new LineCallback(new LineAssembler(options.timestamps(), lines::add), null));
             try {
                 if (!callback.awaitCompletion(SNAPSHOT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new DockerException("Reading the logs of " + container.label() + " took over "
@@ -55,11 +56,52 @@ final class EngineLogs implements Logs {
         });
     }
 
+    /**
+     * Follows with timestamps on (stripped again unless asked for) so that, when the stream ends by itself, a last
+     * line the engine never sent can be fetched: Docker 20.10 drops an unterminated final line from followed logs.
+     */
     @Override
     public LogFollow follow(LogOptions options, Consumer<LogLine> consumer) {
-        LineCallback callback = new LineCallback(new LineAssembler(options.timestamps(), consumer));
-        container.call("follow logs", () -> command(options, true).exec(callback));
+        Instant start = Instant.now();
+        Watermark watermark = new Watermark(options.tail() == 0 ? start : options.since(), options.timestamps(),
+                consumer);
+        LineCallback callback = new LineCallback(new LineAssembler(true, watermark), () -> {
+            Instant seen = watermark.last;
+            LogOptions rest = new LogOptions(seen == null ? options.tail() : -1, seen, true, options.stdout(),
+                    options.stderr());
+            for (LogLine line : fetch(rest).lines()) {
+                watermark.acceptIfNewer(line);
+            }
+        });
+        container.call("follow logs", () -> command(options.withTimestamps(), true).exec(callback));
         return new Follow(callback);
+    }
+
+    /** Passes lines on, remembering the newest timestamp delivered. */
+    private static final class Watermark implements Consumer<LogLine> {
+        private final boolean keepTimestamps;
+        private final Consumer<LogLine> consumer;
+        volatile Instant last;
+
+        Watermark(Instant from, boolean keepTimestamps, Consumer<LogLine> consumer) {
+            this.last = from;
+            this.keepTimestamps = keepTimestamps;
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void accept(LogLine line) {
+            if (line.timestamp() != null) {
+                last = line.timestamp();
+            }
+            consumer.accept(keepTimestamps ? line : new LogLine(line.stream(), line.text(), null));
+        }
+
+        void acceptIfNewer(LogLine line) {
+            if (line.timestamp() != null && (last == null || line.timestamp().isAfter(last))) {
+                accept(line);
+            }
+        }
     }
 
     private LogContainerCmd command(LogOptions options, boolean follow) {
@@ -79,12 +121,18 @@ final class EngineLogs implements Logs {
         return cmd;
     }
 
-    /** Feeds frames to the assembler and flushes the unterminated last line when the stream ends. */
+    /**
+     * Feeds frames to the assembler and flushes the unterminated last line when the stream ends; a follow also
+     * runs its repair step then, unless the caller closed it.
+     */
     static final class LineCallback extends ResultCallback.Adapter<Frame> {
         private final LineAssembler assembler;
+        private final Runnable onNaturalEnd;
+        private volatile boolean closedByCaller;
 
-        LineCallback(LineAssembler assembler) {
+        LineCallback(LineAssembler assembler, Runnable onNaturalEnd) {
             this.assembler = assembler;
+            this.onNaturalEnd = onNaturalEnd;
         }
 
         @Override
@@ -95,6 +143,13 @@ final class EngineLogs implements Logs {
         @Override
         public void onComplete() {
             assembler.flush();
+            if (onNaturalEnd != null && !closedByCaller) {
+                try {
+                    onNaturalEnd.run();
+                } catch (RuntimeException containerGone) {
+                    // removed in the meantime: nothing more to read
+                }
+            }
             super.onComplete();
         }
 
@@ -102,6 +157,12 @@ final class EngineLogs implements Logs {
         public void onError(Throwable throwable) {
             assembler.flush();
             super.onError(throwable);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            closedByCaller = true;
+            super.close();
         }
     }
 

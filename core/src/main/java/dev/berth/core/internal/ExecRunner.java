@@ -9,18 +9,20 @@ import dev.berth.DockerException;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code docker exec}. With stdin, docker-java's hijacked stream does not end when the process does, so Berth polls
- * the exec's state and closes the stream itself once the process has exited.
+ * {@code docker exec}: through docker-java without stdin, through Berth's own upgraded stream with it.
  */
 final class ExecRunner {
-    private static final long DRAIN_MILLIS = 2_000;
-
     private ExecRunner() {
     }
 
@@ -43,18 +45,15 @@ final class ExecRunner {
             create.withWorkingDir(spec.workdir());
         }
         String execId = container.call("exec", () -> create.exec().getId());
+        if (spec.hasStdin()) {
+            return withStdin(container, execId, spec);
+        }
         OutputCollector output = new OutputCollector();
         ExecStartCmd start = client.execStartCmd(execId).withDetach(false);
-        if (spec.hasStdin()) {
-            start.withStdIn(spec.openStdin());
-        }
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         container.call("exec", () -> start.exec(output));
         try {
-            if (spec.hasStdin()) {
-                awaitExit(container, execId, deadline, spec);
-                output.awaitCompletion(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
-            } else if (!output.awaitCompletion(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+            if (!output.awaitCompletion(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
                 throw timeout(container, spec);
             }
         } catch (InterruptedException e) {
@@ -67,17 +66,52 @@ final class ExecRunner {
         return new ExecResult(exit == null ? -1 : exit.intValue(), output.stdout(), output.stderr());
     }
 
-    private static void awaitExit(EngineContainer container, String execId, long deadline, ExecSpec spec)
-            throws InterruptedException {
-        long sleep = 5;
-        while (Boolean.TRUE.equals(container.call("exec", () ->
-                container.engine().client().inspectExecCmd(execId).exec().isRunning()))) {
-            if (System.nanoTime() > deadline) {
-                throw timeout(container, spec);
-            }
-            Thread.sleep(sleep);
-            sleep = Math.min(sleep * 2, 100);
+    /**
+     * docker-java's hijacked stdin never half-closes the connection, so a process reading to EOF never ends. Berth
+     * opens the upgraded stream itself, pumps stdin, then closes only the write side: the process sees EOF, and the
+     * output stream ends when the process does.
+     */
+    private static ExecResult withStdin(EngineContainer container, String execId, ExecSpec spec) {
+        EngineDocker engine = container.engine();
+        HijackedStream stream;
+        try {
+            stream = HijackedStream.post(engine, "/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":false}");
+        } catch (HijackedStream.HijackFailed e) {
+            throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
+                    : new dev.berth.ContainerNotRunningException(container.label(), "exec", e.getMessage(), e);
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Future<?> pump = engine.background().submit(() -> {
+            try (InputStream stdin = spec.openStdin()) {
+                stdin.transferTo(stream.output());
+                stream.output().flush();
+            } catch (IOException processStoppedReading) {
+                // the process exited or closed stdin early: its output still counts
+            } finally {
+                stream.closeOutput();
+            }
+        });
+        Future<?> reader = engine.background().submit(() -> {
+            StreamDemuxer.copy(stream.input(), out, err);
+            return null;
+        });
+        try {
+            reader.get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw timeout(container, spec);
+        } catch (ExecutionException e) {
+            throw new DockerException("Reading the output of '" + spec + "' failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while running " + spec + " in " + container.label(), e);
+        } finally {
+            stream.close();
+            pump.cancel(true);
+        }
+        Long exit = container.call("exec", () -> engine.client().inspectExecCmd(execId).exec().getExitCodeLong());
+        return new ExecResult(exit == null ? -1 : exit.intValue(), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     private static DockerException timeout(EngineContainer container, ExecSpec spec) {
