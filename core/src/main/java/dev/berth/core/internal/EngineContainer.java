@@ -238,6 +238,11 @@ final class EngineContainer implements Container {
                         "add .publish(" + containerPort + ") to the spec, and make sure the container is running"));
     }
 
+    /** False only when the spec is known and does not publish the port. */
+    boolean mayPublish(int containerPort) {
+        return spec == null || spec.ports().stream().anyMatch(p -> p.containerPort() == containerPort);
+    }
+
     @Override
     public String host() {
         return engine.publishedHost();

@@ -58,9 +58,17 @@ final class ImagePuller {
                 + ". Check the registry address, your network and (for private images) your login.", cause);
     }
 
-    /** Remembers the first errorDetail in the progress stream. */
+    /** Remembers the first errorDetail in the progress stream, or the HTTP error, without logging it. */
     private static final class ErrorDetailCallback extends ResultCallback.Adapter<PullResponseItem> {
         volatile String error;
+
+        @Override
+        public void onError(Throwable throwable) {
+            if (error == null) {
+                error = EngineErrors.message(throwable);
+            }
+            RawEngine.closeQuietly(this);
+        }
 
         @Override
         public void onNext(PullResponseItem item) {

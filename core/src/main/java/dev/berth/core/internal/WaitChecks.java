@@ -58,6 +58,25 @@ final class WaitChecks {
         return false;
     }
 
+    /** Host-side waits need the port published; say so at once rather than at the timeout. */
+    private static void requirePublished(EngineContainer container, int port, Wait wait) {
+        if (!container.mayPublish(port)) {
+            throw new InvalidSpecException("wait", wait, "it checks container port " + port
+                    + " from the host, but the spec does not publish that port",
+                    "add .publish(" + port + ") to the spec, or use Wait.log/Wait.exec");
+        }
+    }
+
+    /** The host port, or null while the engine has not published it (e.g. the container is just stopping). */
+    private static Integer publishedPort(Base check, int port) {
+        try {
+            return check.container.hostPort(port);
+        } catch (InvalidSpecException notYet) {
+            check.progress = "port " + port + " is not published (is the container running?)";
+            return null;
+        }
+    }
+
     /** Shared state: the description, deadline, backoff and last progress. */
     private abstract static class Base implements WaitCheck {
         final EngineContainer container;
@@ -132,12 +151,16 @@ final class WaitChecks {
 
         PortCheck(EngineContainer container, Wait.Port wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(wait.pollEvery()));
+            requirePublished(container, wait.containerPort(), wait);
             this.port = wait.containerPort();
         }
 
         @Override
         public boolean poll() {
-            int hostPort = container.hostPort(port);
+            Integer hostPort = publishedPort(this, port);
+            if (hostPort == null) {
+                return false;
+            }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(container.host(), hostPort), 1000);
                 socket.setSoTimeout(25);
@@ -162,13 +185,18 @@ final class WaitChecks {
 
         HttpCheck(EngineContainer container, Wait.Http wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(wait.pollEvery()));
+            requirePublished(container, wait.containerPort(), wait);
             this.wait = wait;
         }
 
         @Override
         public boolean poll() {
             String path = wait.path().startsWith("/") ? wait.path() : "/" + wait.path();
-            URI uri = URI.create("http://" + container.host() + ":" + container.hostPort(wait.containerPort()) + path);
+            Integer hostPort = publishedPort(this, wait.containerPort());
+            if (hostPort == null) {
+                return false;
+            }
+            URI uri = URI.create("http://" + container.host() + ":" + hostPort + path);
             HttpURLConnection connection = null;
             try {
                 connection = (HttpURLConnection) uri.toURL().openConnection();
