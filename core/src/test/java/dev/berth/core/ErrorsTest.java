@@ -86,6 +86,17 @@ class ErrorsTest extends EngineTest {
     }
 
     @Test
+    void hostPortHeldByAnotherProcess() throws Exception {
+        try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = server.getLocalPort();
+            var e = assertThrows(PortInUseException.class, () -> docker.containers().run(
+                    ContainerSpec.of(TestImages.BUSYBOX).publish(port, 80).command("sleep", "300")));
+            assertEquals(port, e.hostPort());
+            assertEquals(0, leftovers());
+        }
+    }
+
+    @Test
     void invalidPortsAreRejectedBeforeTheEngine() {
         long before = docker.requestCount();
         assertThrows(InvalidSpecException.class, () -> ContainerSpec.of(TestImages.BUSYBOX).publish(0, 80));

@@ -133,6 +133,26 @@ class SpecOnEngineTest extends EngineTest {
         }
     }
 
+    @Test
+    void networkAndAliasesResolveFromAnotherContainer() throws Exception {
+        String network = "berth-test-net-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(0, new ProcessBuilder("docker", "network", "create", network).start().waitFor());
+        try (Container web = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX)
+                .command("sh", "-c", "mkdir -p /www && echo aliased > /www/index.html && httpd -f -p 8000 -h /www")
+                .network(network, "web-alias"));
+             Container client = docker.containers().run(sleeper().network(network))) {
+            assertTrue(web.inspect().ipAddress(network) != null, web.inspect().toString());
+            String body = "";
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!body.contains("aliased") && System.nanoTime() < end) {
+                body = client.exec("wget", "-qO-", "http://web-alias:8000/").stdout();
+            }
+            assertEquals("aliased", body.strip());
+        } finally {
+            new ProcessBuilder("docker", "network", "rm", network).start().waitFor();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

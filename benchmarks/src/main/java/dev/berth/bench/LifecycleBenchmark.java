@@ -1,0 +1,80 @@
+package dev.berth.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.Container;
+import dev.berth.ContainerSpec;
+import dev.berth.Docker;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/** busybox sleep: create + start + inspect + force-remove. */
+final class LifecycleBenchmark {
+    static final String IMAGE = "busybox:1.36";
+    static final int RUNS = 15;
+
+    private LifecycleBenchmark() {
+    }
+
+    static Harness.Result run() throws Exception {
+        try (Docker docker = Docker.connect(); DockerClient raw = RawDockerJava.client()) {
+            ContainerSpec spec = ContainerSpec.of(IMAGE).command("sleep", "300");
+            Peer berth = new Peer() {
+                public String name() {
+                    return "berth";
+                }
+
+                public void runOnce() {
+                    try (Container c = docker.containers().run(spec)) {
+                        c.inspect();
+                    }
+                }
+            };
+            Peer dockerJava = new Peer() {
+                public String name() {
+                    return "docker-java";
+                }
+
+                public void runOnce() {
+                    String id = raw.createContainerCmd(IMAGE).withCmd("sleep", "300").exec().getId();
+                    raw.startContainerCmd(id).exec();
+                    raw.inspectContainerCmd(id).exec();
+                    raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                }
+            };
+            Peer testcontainers = new Peer() {
+                public String name() {
+                    return "testcontainers";
+                }
+
+                public void runOnce() {
+                    try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                            .withCommand("sleep", "300")) {
+                        c.start();
+                        c.getContainerInfo();
+                    }
+                }
+            };
+            Peer cli = new Peer() {
+                public String name() {
+                    return "docker-cli";
+                }
+
+                public void runOnce() throws Exception {
+                    String id = Cli.docker("run", "-d", IMAGE, "sleep", "300");
+                    Cli.docker("inspect", id);
+                    Cli.docker("rm", "-f", "-v", id);
+                }
+            };
+            var samples = Harness.measure(List.of(berth, dockerJava, testcontainers, cli), 3, RUNS);
+            long before = docker.requestCount();
+            docker.containers().run(spec).close();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("berth_requests_run_close", docker.requestCount() - before);
+            extra.put("goal", "berth <= 1.05x docker-java");
+            return Harness.result("lifecycle", RUNS, samples, extra);
+        }
+    }
+}
