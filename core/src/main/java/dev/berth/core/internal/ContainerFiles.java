@@ -81,7 +81,7 @@ final class ContainerFiles {
             throw new UncheckedIOException(e);
         }
         try (pipeIn) {
-            container.engine().client().copyArchiveToContainerCmd(container.id())
+            container.engine().streamingClient().copyArchiveToContainerCmd(container.id())
                     .withRemotePath(containerDir)
                     .withTarInputStream(pipeIn)
                     .exec();
@@ -142,7 +142,7 @@ final class ContainerFiles {
 
     private static InputStream download(EngineContainer container, String containerPath) {
         try {
-            return container.engine().client().copyArchiveFromContainerCmd(container.id(), containerPath).exec();
+            return container.engine().streamingClient().copyArchiveFromContainerCmd(container.id(), containerPath).exec();
         } catch (NotFoundException e) {
             throw missing(container, containerPath, e);
         } catch (RuntimeException e) {

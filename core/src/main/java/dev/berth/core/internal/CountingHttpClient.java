@@ -7,25 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Counts every request sent to the engine, so tests and benchmarks can see the calls an operation costs. */
 final class CountingHttpClient implements DockerHttpClient {
     private final DockerHttpClient delegate;
-    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong requests;
 
-    CountingHttpClient(DockerHttpClient delegate) {
+    CountingHttpClient(DockerHttpClient delegate, AtomicLong sharedCounter) {
         this.delegate = delegate;
+        this.requests = sharedCounter;
     }
 
     @Override
     public Response execute(Request request) {
         requests.incrementAndGet();
         return delegate.execute(request);
-    }
-
-    /** For requests Berth sends on its own sockets (hijacked streams). */
-    void countOne() {
-        requests.incrementAndGet();
-    }
-
-    long requests() {
-        return requests.get();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Finds a live engine among the candidates, negotiates the API version and builds the client. */
 public final class EngineConnector {
@@ -34,7 +35,7 @@ public final class EngineConnector {
                 }
             }
             try {
-                return open(candidate, settings.connectTimeout());
+                return open(candidate, settings);
             } catch (RuntimeException e) {
                 last = e;
                 attempts.add(candidate + ": " + RawEngine.describe(e));
@@ -62,20 +63,17 @@ public final class EngineConnector {
         }
     }
 
-    private static EngineDocker open(EndpointCandidate candidate, Duration connectTimeout) {
-        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(candidate.host()))
-                .maxConnections(100)
-                .connectionTimeout(connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout);
-        // No responseTimeout: logs follow, waits and pulls may stream for minutes; each operation bounds itself.
+    private static EngineDocker open(EndpointCandidate candidate, DockerSettings settings) {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
-        if (tls != null) {
-            http.sslConfig(tls);
-        }
-        CountingHttpClient counting = new CountingHttpClient(http.build());
+        AtomicLong requests = new AtomicLong();
+        // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
+        Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
+        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(candidate, tls, settings)
+                .build(), deadline), requests);
+        CountingHttpClient streaming = new CountingHttpClient(transport(candidate, tls, settings).build(), requests);
         try {
-            RawEngine raw = new RawEngine(counting);
+            RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
             String pinned = ApiVersions.negotiate(ping.apiVersion());
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
@@ -85,14 +83,29 @@ public final class EngineConnector {
             if (candidate.tlsVerify()) {
                 config.withDockerCertPath(candidate.certPath().toString());
             }
-            DockerClient client = DockerClientImpl.getInstance(config.build(), counting);
+            DefaultDockerClientConfig built = config.build();
+            DockerClient client = DockerClientImpl.getInstance(built, bounded);
+            DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
             EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : sslContext(tls));
-            return new EngineDocker(client, counting, raw, endpoint, dialer);
+            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline);
         } catch (RuntimeException e) {
-            RawEngine.closeQuietly(counting);
+            RawEngine.closeQuietly(bounded);
+            RawEngine.closeQuietly(streaming);
             throw e;
         }
+    }
+
+    private static ZerodepDockerHttpClient.Builder transport(EndpointCandidate candidate, LocalDirectorySSLConfig tls,
+            DockerSettings settings) {
+        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(candidate.host()))
+                .maxConnections(100)
+                .connectionTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
+        if (tls != null) {
+            http.sslConfig(tls);
+        }
+        return http;
     }
 }

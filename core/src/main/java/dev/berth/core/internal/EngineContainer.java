@@ -98,12 +98,12 @@ final class EngineContainer implements Container {
 
     @Override
     public EngineContainer stop() {
-        return lifecycle("stop", () -> engine.client().stopContainerCmd(id).exec());
+        return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).exec());
     }
 
     @Override
     public EngineContainer stop(Duration timeout) {
-        return lifecycle("stop", () -> engine.client().stopContainerCmd(id).withTimeout((int) timeout.toSeconds())
+        return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).withTimeout((int) timeout.toSeconds())
                 .exec());
     }
 
@@ -119,7 +119,7 @@ final class EngineContainer implements Container {
 
     @Override
     public EngineContainer restart() {
-        lifecycle("restart", () -> engine.client().restartContainerCmd(id).exec());
+        lifecycle("restart", () -> engine.streamingClient().restartContainerCmd(id).exec());
         publishedPorts = null;
         return this;
     }

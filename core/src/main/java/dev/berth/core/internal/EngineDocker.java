@@ -10,6 +10,8 @@ import dev.berth.EngineInfo;
 import dev.berth.EngineVersion;
 import dev.berth.Ping;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,9 @@ import java.util.concurrent.Executors;
 /** A live connection: the docker-java client, the counted transport, and this session's identity. */
 public final class EngineDocker implements Docker {
     private final DockerClient client;
-    private final CountingHttpClient http;
+    private final DockerClient streamingClient;
+    private final AtomicLong requests;
+    private final Duration requestTimeout;
     private final RawEngine raw;
     private final EngineEndpoint endpoint;
     private final EngineDialer dialer;
@@ -31,18 +35,30 @@ public final class EngineDocker implements Docker {
     });
     private volatile EngineVersion version;
 
-    EngineDocker(DockerClient client, CountingHttpClient http, RawEngine raw, EngineEndpoint endpoint,
-            EngineDialer dialer) {
+    EngineDocker(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
+            EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout) {
         this.client = client;
+        this.streamingClient = streamingClient;
+        this.requests = requests;
+        this.requestTimeout = requestTimeout;
         this.dialer = dialer;
-        this.http = http;
         this.raw = raw;
         this.endpoint = endpoint;
         this.containers = new EngineContainers(this);
     }
 
+    /** For short calls: bounded by the request timeout. */
     DockerClient client() {
         return client;
+    }
+
+    /** For streams and calls that wait by design: no response timeout; callers bound them. */
+    DockerClient streamingClient() {
+        return streamingClient;
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
     }
 
     EngineDialer dialer() {
@@ -50,7 +66,7 @@ public final class EngineDocker implements Docker {
     }
 
     void countRequest() {
-        http.countOne();
+        requests.incrementAndGet();
     }
 
     ExecutorService background() {
@@ -111,13 +127,14 @@ public final class EngineDocker implements Docker {
 
     @Override
     public long requestCount() {
-        return http.requests();
+        return requests.get();
     }
 
     @Override
     public void close() {
         background.shutdownNow();
         RawEngine.closeQuietly(client);
+        RawEngine.closeQuietly(streamingClient);
     }
 
     @Override

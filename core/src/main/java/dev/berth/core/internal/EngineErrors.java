@@ -36,7 +36,20 @@ final class EngineErrors {
         if (e instanceof com.github.dockerjava.api.exception.DockerException) {
             return new DockerException(operation + " failed: " + message(e) + " (HTTP " + status(e) + ")", e);
         }
+        if (hasCause(e, java.net.SocketTimeoutException.class)) {
+            return new DockerException(operation + " got no answer from the engine in time (a hung or overloaded"
+                    + " engine?). Check `docker version`; raise DockerSettings.requestTimeout(...) if it is just slow.", e);
+        }
         return new DockerException(operation + " failed: " + RawEngine.describe(e)
                 + ". Is the engine still running? (docker version)", e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

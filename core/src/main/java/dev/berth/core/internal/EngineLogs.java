@@ -105,7 +105,7 @@ final class EngineLogs implements Logs {
     }
 
     private LogContainerCmd command(LogOptions options, boolean follow) {
-        LogContainerCmd cmd = container.engine().client().logContainerCmd(container.id())
+        LogContainerCmd cmd = container.engine().streamingClient().logContainerCmd(container.id())
                 .withStdOut(options.stdout())
                 .withStdErr(options.stderr())
                 .withTimestamps(options.timestamps())

@@ -49,7 +49,7 @@ final class ExecRunner {
             return withStdin(container, execId, spec);
         }
         OutputCollector output = new OutputCollector();
-        ExecStartCmd start = client.execStartCmd(execId).withDetach(false);
+        ExecStartCmd start = container.engine().streamingClient().execStartCmd(execId).withDetach(false);
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         container.call("exec", () -> start.exec(output));
         try {

@@ -12,7 +12,7 @@ final class ExitWatch extends ResultCallback.Adapter<WaitResponse> {
     private volatile boolean ended;
 
     static ExitWatch start(EngineContainer container) {
-        return container.engine().client().waitContainerCmd(container.id()).exec(new ExitWatch());
+        return container.engine().streamingClient().waitContainerCmd(container.id()).exec(new ExitWatch());
     }
 
     @Override

@@ -26,7 +26,7 @@ final class ImagePuller {
                 : ref.tag().length() + 1));
         var callback = new ErrorDetailCallback();
         try {
-            engine.client().pullImageCmd(name).withTag(tagOrDigest).exec(callback);
+            engine.streamingClient().pullImageCmd(name).withTag(tagOrDigest).exec(callback);
             if (!callback.awaitCompletion(PULL_DEADLINE_MINUTES, TimeUnit.MINUTES)) {
                 throw new ImagePullException("Pull of " + reference + " did not finish within "
                         + PULL_DEADLINE_MINUTES + " minutes; check the registry's reachability.", null);
