@@ -81,6 +81,20 @@ public interface Container extends AutoCloseable {
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** A one-shot resource sample ({@code docker stats --no-stream}); takes about a second for the CPU figure. */
+    ContainerStats stats();
+
+    /**
+     * {@code docker run -it} / {@code docker attach}: streams {@code stdin} to the container and its output to
+     * {@code stdout} (stderr too; with a TTY they are one stream), starting the container if it is only created.
+     * Blocks until the process ends and returns its exit code. The spec needs {@code interactive()} or
+     * {@code stdinOpen()} for stdin to reach the process.
+     */
+    int attach(java.io.InputStream stdin, java.io.OutputStream stdout);
+
+    /** Like {@link #attach} but returns at once, for resizing or detaching while it runs. */
+    Attachment attachAsync(java.io.InputStream stdin, java.io.OutputStream stdout);
+
     /** Blocks until the wait holds; fails at once if the container exits (unless waiting for exit). */
     Container waitFor(Wait wait);
 

@@ -137,6 +137,11 @@ public final class ContainerSpec {
         return mount(Mount.bind(hostPath, target));
     }
 
+    /** {@code -v volume:target} for a volume handle. */
+    public ContainerSpec mount(Volume volume, String target) {
+        return mount(Mount.volume(volume.name(), target));
+    }
+
     public ContainerSpec tmpfs(String target) {
         return mount(Mount.tmpfs(target));
     }
@@ -202,6 +207,11 @@ public final class ContainerSpec {
         });
     }
 
+    /** {@code --network} for a network handle. */
+    public ContainerSpec network(Network network, String... aliases) {
+        return network(network.name(), aliases);
+    }
+
     /** {@code --add-host name:ip}. */
     public ContainerSpec extraHost(String hostname, String ip) {
         Validation.notBlank("extra host", hostname, "give a host name");
@@ -210,6 +220,19 @@ public final class ContainerSpec {
     }
 
     // ---- lifecycle ----
+
+    /** {@code -it}: a TTY and an open stdin, for {@code container.attach(in, out)}. */
+    public ContainerSpec interactive() {
+        return with(x -> {
+            x.tty = true;
+            x.stdinOpen = true;
+        });
+    }
+
+    /** {@code -i} without a TTY: stdin open, stdout and stderr kept apart. */
+    public ContainerSpec stdinOpen() {
+        return with(x -> x.stdinOpen = true);
+    }
 
     /** {@code --rm}: the engine removes the container when it exits. */
     public ContainerSpec autoRemove() {
@@ -348,6 +371,14 @@ public final class ContainerSpec {
         return f.pullPolicy;
     }
 
+    public boolean tty() {
+        return f.tty;
+    }
+
+    public boolean isStdinOpen() {
+        return f.stdinOpen;
+    }
+
     public List<Wait> waits() {
         return Collections.unmodifiableList(f.waits);
     }
@@ -400,6 +431,9 @@ public final class ContainerSpec {
         }
         if (f.autoRemove) {
             s.add("rm");
+        }
+        if (f.tty || f.stdinOpen) {
+            s.add(f.tty ? "-it" : "-i");
         }
         add(s, "stop-signal", f.stopSignal);
         add(s, "stop-timeout", f.stopTimeout);
@@ -458,6 +492,8 @@ public final class ContainerSpec {
         List<String> aliases = List.of();
         Map<String, String> extraHosts = new LinkedHashMap<>();
         boolean autoRemove;
+        boolean tty;
+        boolean stdinOpen;
         String stopSignal;
         Duration stopTimeout;
         PullPolicy pullPolicy = PullPolicy.IF_MISSING;
@@ -490,6 +526,8 @@ public final class ContainerSpec {
             c.aliases = aliases;
             c.extraHosts = new LinkedHashMap<>(extraHosts);
             c.autoRemove = autoRemove;
+            c.tty = tty;
+            c.stdinOpen = stdinOpen;
             c.stopSignal = stopSignal;
             c.stopTimeout = stopTimeout;
             c.pullPolicy = pullPolicy;

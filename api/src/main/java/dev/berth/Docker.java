@@ -28,6 +28,13 @@ public interface Docker extends AutoCloseable {
 
     Containers containers();
 
+    Volumes volumes();
+
+    Networks networks();
+
+    /** {@code docker system df / events / prune}. */
+    DockerSystem system();
+
     /** {@code docker version}; asked once per connection and remembered. */
     EngineVersion version();
 

@@ -14,6 +14,14 @@ public class NameConflictException extends ConflictException {
         this.existingId = existingId;
     }
 
+    /** A name clash for another kind of object (network, volume). */
+    public NameConflictException(String kind, String name, String existingId, String fix, Throwable cause) {
+        super("A " + kind + " named '" + name + "' already exists" + (existingId == null ? "" : " (" + existingId + ")")
+                + ". " + fix, cause);
+        this.name = name;
+        this.existingId = existingId;
+    }
+
     public String name() {
         return name;
     }

@@ -9,7 +9,6 @@ import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.TmpfsOptions;
-import dev.berth.BerthLabels;
 import dev.berth.ContainerSpec;
 import dev.berth.HealthCheck;
 import dev.berth.InvalidSpecException;
@@ -30,8 +29,10 @@ final class CreateRequest {
     private CreateRequest() {
     }
 
-    static CreateContainerCmd build(DockerClient client, ContainerSpec spec, String sessionId) {
-        CreateContainerCmd cmd = client.createContainerCmd(spec.imageName()).withLabels(labels(spec, sessionId));
+    static CreateContainerCmd build(DockerClient client, ContainerSpec spec, Map<String, String> berthLabels) {
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.putAll(berthLabels);
+        CreateContainerCmd cmd = client.createContainerCmd(spec.imageName()).withLabels(labels);
         if (spec.name() != null) {
             cmd.withName(spec.name());
         }
@@ -55,6 +56,14 @@ final class CreateRequest {
         if (spec.hostname() != null) {
             cmd.withHostName(spec.hostname());
         }
+        if (spec.tty()) {
+            cmd.withTty(true);
+        }
+        if (spec.isStdinOpen()) {
+            // as `docker run -i`: stdin stays open for one attach and closes when that client's input ends
+            cmd.withStdinOpen(true).withStdInOnce(true).withAttachStdin(true).withAttachStdout(true)
+                    .withAttachStderr(true);
+        }
         if (spec.healthCheck() != null) {
             cmd.withHealthcheck(healthCheck(spec.healthCheck()));
         }
@@ -72,14 +81,6 @@ final class CreateRequest {
         }
         cmd.withHostConfig(hostConfig(spec));
         return cmd;
-    }
-
-    static Map<String, String> labels(ContainerSpec spec, String sessionId) {
-        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-        labels.put(BerthLabels.MANAGED, "true");
-        labels.put(BerthLabels.SESSION, sessionId);
-        labels.put(BerthLabels.VERSION, BERTH_VERSION);
-        return labels;
     }
 
     private static HostConfig hostConfig(ContainerSpec spec) {

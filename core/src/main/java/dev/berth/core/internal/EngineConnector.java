@@ -76,6 +76,7 @@ public final class EngineConnector {
             RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
             String pinned = ApiVersions.negotiate(ping.apiVersion());
+            raw.pin(pinned);
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
                     .withDockerHost(candidate.host())
                     .withApiVersion(pinned)

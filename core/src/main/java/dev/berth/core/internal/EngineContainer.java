@@ -72,6 +72,10 @@ final class EngineContainer implements Container {
         } catch (NotModifiedException alreadyRunning) {
             return this;
         } catch (NotFoundException e) {
+            String message = EngineErrors.message(e);
+            if (message.contains("network") && spec != null && spec.network() != null) {
+                throw new dev.berth.NetworkNotFoundException(spec.network(), e);
+            }
             throw new ContainerNotFoundException(label(), e);
         } catch (com.github.dockerjava.api.exception.DockerException e) {
             throw startFailure(e);
@@ -281,6 +285,43 @@ final class EngineContainer implements Container {
     @Override
     public void copyOut(String containerPath, OutputStream target) {
         ContainerFiles.copyOut(this, containerPath, target);
+    }
+
+    @Override
+    public dev.berth.ContainerStats stats() {
+        com.fasterxml.jackson.databind.JsonNode s = engine.raw("stats of " + label(),
+                r -> r.get("/containers/" + id + "/stats?stream=false"));
+        return StatsMapper.stats(s);
+    }
+
+    @Override
+    public int attach(java.io.InputStream stdin, OutputStream stdout) {
+        return attachAsync(stdin, stdout).awaitExit(Duration.ofDays(365));
+    }
+
+    @Override
+    public EngineAttachment attachAsync(java.io.InputStream stdin, OutputStream stdout) {
+        return EngineAttachment.open(this, stdin, stdout);
+    }
+
+    /** The raw inspect answer, for the few places that need engine fields Berth does not model. */
+    com.github.dockerjava.api.command.InspectContainerResponse inspectRaw() {
+        return call("inspect", () -> engine.client().inspectContainerCmd(id).exec());
+    }
+
+    /** Waits (one long-poll) until the container is not running and returns its exit code. */
+    int awaitExitCode(Duration timeout) {
+        ExitWatch watch = ExitWatch.start(this);
+        try {
+            watch.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Integer code = watch.exitCode();
+            return code != null ? code : inspect().exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while waiting for " + label() + " to exit", e);
+        } finally {
+            watch.closeQuietly();
+        }
     }
 
     @Override

@@ -63,7 +63,10 @@ final class EngineContainers implements Containers {
         try {
             return createOnce(spec);
         } catch (NotFoundException e) {
-            // Asking first would cost a call on every run; the engine says 404 only when the image is missing.
+            // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
+            if (!EngineErrors.message(e).toLowerCase(java.util.Locale.ROOT).contains("image")) {
+                throw missingReference(spec, e);
+            }
             if (spec.pullPolicy() == PullPolicy.NEVER) {
                 throw new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
                         EngineErrors.message(e), e);
@@ -78,9 +81,17 @@ final class EngineContainers implements Containers {
         }
     }
 
+    private static RuntimeException missingReference(ContainerSpec spec, NotFoundException e) {
+        String message = EngineErrors.message(e);
+        if (message.contains("network") && spec.network() != null) {
+            return new dev.berth.NetworkNotFoundException(spec.network(), e);
+        }
+        return new dev.berth.NotFoundException("Cannot create a container from " + spec + ": " + message, e);
+    }
+
     private EngineContainer createOnce(ContainerSpec spec) {
         try {
-            CreateContainerResponse response = CreateRequest.build(engine.client(), spec, engine.sessionId()).exec();
+            CreateContainerResponse response = CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec();
             return new EngineContainer(engine, response.getId(), spec.name(), spec);
         } catch (ConflictException e) {
             Matcher m = CONFLICT_ID.matcher(String.valueOf(e.getMessage()));

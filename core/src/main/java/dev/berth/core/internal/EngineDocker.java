@@ -3,7 +3,11 @@ package dev.berth.core.internal;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
-import dev.berth.Containers;
+import dev.berth.BerthLabels;
+import dev.berth.DockerSystem;
+import dev.berth.Networks;
+import dev.berth.Volumes;
+import java.util.Map;
 import dev.berth.Docker;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineInfo;
@@ -27,6 +31,10 @@ public final class EngineDocker implements Docker {
     private final EngineDialer dialer;
     private final String sessionId = UUID.randomUUID().toString();
     private final EngineContainers containers;
+    private final EngineVolumes volumes;
+    private final EngineNetworks networks;
+    private final EngineSystem system;
+    private final Map<String, String> berthLabels;
     /** Threads for waits that watch a container while the caller polls; daemon so they never hold the JVM. */
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "berth-background");
@@ -45,6 +53,11 @@ public final class EngineDocker implements Docker {
         this.raw = raw;
         this.endpoint = endpoint;
         this.containers = new EngineContainers(this);
+        this.volumes = new EngineVolumes(this);
+        this.networks = new EngineNetworks(this);
+        this.system = new EngineSystem(this);
+        this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
+                BerthLabels.VERSION, CreateRequest.BERTH_VERSION);
     }
 
     /** For short calls: bounded by the request timeout. */
@@ -83,8 +96,41 @@ public final class EngineDocker implements Docker {
     }
 
     @Override
-    public Containers containers() {
+    public EngineContainers containers() {
         return containers;
+    }
+
+    @Override
+    public Volumes volumes() {
+        return volumes;
+    }
+
+    @Override
+    public Networks networks() {
+        return networks;
+    }
+
+    @Override
+    public DockerSystem system() {
+        return system;
+    }
+
+    /** The labels on everything this session creates. */
+    Map<String, String> berthLabels() {
+        return berthLabels;
+    }
+
+    RawEngine rawEngine() {
+        return raw;
+    }
+
+    /** A raw request with the usual translation of failures. */
+    <T> T raw(String operation, java.util.function.Function<RawEngine, T> request) {
+        try {
+            return request.apply(raw);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic(operation, e);
+        }
     }
 
     @Override

@@ -33,6 +33,9 @@ final class EngineErrors {
         if (e instanceof DockerException berth) {
             return berth;
         }
+        if (e instanceof RawEngine.HttpError http) {
+            return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status + ")", e);
+        }
         if (e instanceof com.github.dockerjava.api.exception.DockerException) {
             return new DockerException(operation + " failed: " + message(e) + " (HTTP " + status(e) + ")", e);
         }

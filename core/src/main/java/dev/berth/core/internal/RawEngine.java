@@ -2,7 +2,13 @@ package dev.berth.core.internal;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -10,9 +16,79 @@ import java.time.Duration;
 /** Requests docker-java does not model well, sent through the same transport (so they are counted too). */
 final class RawEngine {
     private final DockerHttpClient http;
+    private volatile String apiVersion;
 
     RawEngine(DockerHttpClient http) {
         this.http = http;
+    }
+
+    /** After negotiation: versioned paths from now on. */
+    void pin(String version) {
+        this.apiVersion = version;
+    }
+
+    /** A non-2xx answer: the status and the engine's message. */
+    static final class HttpError extends RuntimeException {
+        final int status;
+
+        HttpError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** Lazily made: connecting and pinging never pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    JsonNode get(String path) {
+        return send(Request.Method.GET, path);
+    }
+
+    JsonNode post(String path) {
+        return send(Request.Method.POST, path);
+    }
+
+    JsonNode delete(String path) {
+        return send(Request.Method.DELETE, path);
+    }
+
+    /** Sends a versioned request and reads a JSON answer (an empty body becomes a missing node). */
+    JsonNode send(Request.Method method, String path) {
+        Request.Builder request = Request.builder().method(method).path("/v" + apiVersion + path);
+        try (DockerHttpClient.Response response = http.execute(request.build());
+             InputStream body = response.getBody()) {
+            byte[] bytes = body.readAllBytes();
+            int status = response.getStatusCode();
+            if (status / 100 != 2) {
+                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                throw new HttpError(status, EngineErrors.message(new RuntimeException(text)));
+            }
+            return bytes.length == 0 ? json().missingNode() : json().readTree(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The engine's filters query parameter: {@code filters={"label":["a=b"]}}, URL-encoded. */
+    static String filters(Map<String, List<String>> filters) {
+        if (filters.isEmpty()) {
+            return "";
+        }
+        try {
+            return "filters=" + URLEncoder.encode(json().writeValueAsString(filters), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     record PingReply(String apiVersion, String osType, Duration roundTrip) {

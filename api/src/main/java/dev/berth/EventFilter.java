@@ -1,0 +1,41 @@
+package dev.berth;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which events to receive: by type, label, container; optionally replaying from a past instant. Immutable. */
+public record EventFilter(List<String> types, List<String> labels, List<String> containers, Instant since) {
+    public EventFilter {
+        types = List.copyOf(types);
+        labels = List.copyOf(labels);
+        containers = List.copyOf(containers);
+    }
+
+    public static EventFilter all() {
+        return new EventFilter(List.of(), List.of(), List.of(), null);
+    }
+
+    /** "container", "image", "volume", "network", "daemon" … */
+    public EventFilter type(String type) {
+        return new EventFilter(add(types, type), labels, containers, since);
+    }
+
+    public EventFilter label(String key, String value) {
+        return new EventFilter(types, add(labels, key + "=" + value), containers, since);
+    }
+
+    public EventFilter container(String idOrName) {
+        return new EventFilter(types, labels, add(containers, idOrName), since);
+    }
+
+    public EventFilter since(Instant from) {
+        return new EventFilter(types, labels, containers, from);
+    }
+
+    private static List<String> add(List<String> list, String value) {
+        var copy = new ArrayList<>(list);
+        copy.add(value);
+        return copy;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.berth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code docker network create}: driver, internal, labels, IPv4 subnet/gateway, IPv6. Immutable. */
+public record NetworkSpec(String name, String driver, boolean internalOnly, Map<String, String> labels, String subnet,
+        String gateway, boolean ipv6, String ipv6Subnet) {
+    public NetworkSpec {
+        Validation.notBlank("network name", name, "name the network, e.g. \"mynet\"");
+        labels = Map.copyOf(labels);
+        if (gateway != null && subnet == null) {
+            throw new InvalidSpecException("network gateway", gateway, "a gateway needs a subnet",
+                    "add .subnet(\"10.10.0.0/24\") too");
+        }
+        if (subnet != null && !subnet.matches("[0-9.]+/\\d{1,2}")) {
+            throw new InvalidSpecException("subnet", subnet, "an IPv4 subnet is written in CIDR form",
+                    "e.g. \"172.28.0.0/16\"");
+        }
+    }
+
+    public static NetworkSpec named(String name) {
+        return new NetworkSpec(name, "bridge", false, Map.of(), null, null, false, null);
+    }
+
+    public NetworkSpec driver(String value) {
+        return new NetworkSpec(name, value, internalOnly, labels, subnet, gateway, ipv6, ipv6Subnet);
+    }
+
+    /** No route out of the network: containers on it reach only each other. */
+    public NetworkSpec internal() {
+        return new NetworkSpec(name, driver, true, labels, subnet, gateway, ipv6, ipv6Subnet);
+    }
+
+    public NetworkSpec label(String key, String value) {
+        var copy = new LinkedHashMap<>(labels);
+        copy.put(Validation.notBlank("label key", key, "give a label key"), value);
+        return new NetworkSpec(name, driver, internalOnly, copy, subnet, gateway, ipv6, ipv6Subnet);
+    }
+
+    public NetworkSpec subnet(String cidr) {
+        return new NetworkSpec(name, driver, internalOnly, labels, cidr, gateway, ipv6, ipv6Subnet);
+    }
+
+    public NetworkSpec gateway(String ip) {
+        return new NetworkSpec(name, driver, internalOnly, labels, subnet, ip, ipv6, ipv6Subnet);
+    }
+
+    /** Enables IPv6 with the given subnet (the engine needs one unless it has a default IPv6 pool). */
+    public NetworkSpec ipv6(String cidr) {
+        return new NetworkSpec(name, driver, internalOnly, labels, subnet, gateway, true, cidr);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.berth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@code docker system prune} removes. {@link #everything()} is {@code docker system prune -a -f --volumes};
+ * {@link #onlyBerth()} narrows any prune to what Berth created (safe on a developer's machine). Label filters
+ * narrow it further. Immutable.
+ */
+public record Prune(boolean containers, boolean images, boolean allUnusedImages, boolean volumes, boolean networks,
+        boolean buildCache, Map<String, String> labels) {
+    public Prune {
+        labels = Map.copyOf(labels);
+    }
+
+    /** Stopped containers, all unused images, unused volumes and networks, build cache. */
+    public static Prune everything() {
+        return new Prune(true, true, true, true, true, true, Map.of());
+    }
+
+    /** Like {@code docker system prune} without -a: dangling images only, and no volumes. */
+    public static Prune defaults() {
+        return new Prune(true, true, false, false, true, true, Map.of());
+    }
+
+    /** Only objects carrying {@value BerthLabels#MANAGED}=true (the build cache has no labels, so it is skipped). */
+    public Prune onlyBerth() {
+        return withLabel(BerthLabels.MANAGED, "true");
+    }
+
+    /** Only objects carrying this label (the build cache has no labels, so it is skipped). */
+    public Prune withLabel(String key, String value) {
+        var copy = new LinkedHashMap<>(labels);
+        copy.put(Validation.notBlank("label key", key, "give a label key"), value);
+        return new Prune(containers, images, allUnusedImages, volumes, networks, buildCache, copy);
+    }
+
+    public Prune withoutVolumes() {
+        return new Prune(containers, images, allUnusedImages, false, networks, buildCache, labels);
+    }
+
+    public Prune withoutImages() {
+        return new Prune(containers, false, false, volumes, networks, buildCache, labels);
+    }
+}

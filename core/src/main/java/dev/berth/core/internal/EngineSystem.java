@@ -1,0 +1,190 @@
+package dev.berth.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import dev.berth.DiskUsage;
+import dev.berth.DockerSystem;
+import dev.berth.EngineEvent;
+import dev.berth.EngineInfo;
+import dev.berth.EngineVersion;
+import dev.berth.EventFilter;
+import dev.berth.EventStream;
+import dev.berth.Prune;
+import dev.berth.PruneReport;
+import dev.berth.UsageCategory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code docker system df / events / prune}. */
+final class EngineSystem implements DockerSystem {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSystem.class);
+    private final EngineDocker engine;
+
+    EngineSystem(EngineDocker engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public EngineInfo info() {
+        return engine.info();
+    }
+
+    @Override
+    public EngineVersion version() {
+        return engine.version();
+    }
+
+    /** {@code GET /system/df}, which docker-java does not model. */
+    @Override
+    public DiskUsage diskUsage() {
+        JsonNode df = engine.raw("disk usage", r -> r.get("/system/df"));
+        int images = 0;
+        int activeImages = 0;
+        long reclaimableImages = 0;
+        for (JsonNode image : df.path("Images")) {
+            images++;
+            if (image.path("Containers").asInt() > 0) {
+                activeImages++;
+            } else {
+                reclaimableImages += image.path("Size").asLong() - Math.max(0, image.path("SharedSize").asLong());
+            }
+        }
+        long layers = df.path("LayersSize").asLong();
+        int containers = 0;
+        int running = 0;
+        long containerSize = 0;
+        long reclaimableContainers = 0;
+        for (JsonNode c : df.path("Containers")) {
+            containers++;
+            long size = c.path("SizeRw").asLong();
+            containerSize += size;
+            if ("running".equals(c.path("State").asText())) {
+                running++;
+            } else {
+                reclaimableContainers += size;
+            }
+        }
+        int volumes = 0;
+        int usedVolumes = 0;
+        long volumeSize = 0;
+        long reclaimableVolumes = 0;
+        for (JsonNode v : df.path("Volumes")) {
+            volumes++;
+            long size = Math.max(0, v.path("UsageData").path("Size").asLong());
+            volumeSize += size;
+            if (v.path("UsageData").path("RefCount").asInt() > 0) {
+                usedVolumes++;
+            } else {
+                reclaimableVolumes += size;
+            }
+        }
+        int caches = 0;
+        int usedCaches = 0;
+        long cacheSize = 0;
+        long reclaimableCache = 0;
+        for (JsonNode b : df.path("BuildCache")) {
+            caches++;
+            long size = b.path("Size").asLong();
+            cacheSize += size;
+            if (b.path("InUse").asBoolean()) {
+                usedCaches++;
+            } else if (!b.path("Shared").asBoolean()) {
+                reclaimableCache += size;
+            }
+        }
+        return new DiskUsage(new UsageCategory("Images", images, activeImages, layers, Math.min(layers, reclaimableImages)),
+                new UsageCategory("Containers", containers, running, containerSize, reclaimableContainers),
+                new UsageCategory("Local Volumes", volumes, usedVolumes, volumeSize, reclaimableVolumes),
+                new UsageCategory("Build Cache", caches, usedCaches, cacheSize, reclaimableCache));
+    }
+
+    @Override
+    public EventStream events(EventFilter filter, Consumer<EngineEvent> consumer) {
+        var cmd = engine.streamingClient().eventsCmd();
+        if (!filter.types().isEmpty()) {
+            cmd.withEventTypeFilter(filter.types().toArray(String[]::new));
+        }
+        if (!filter.labels().isEmpty()) {
+            cmd.withLabelFilter(filter.labels().toArray(String[]::new));
+        }
+        if (!filter.containers().isEmpty()) {
+            cmd.withContainerFilter(filter.containers().toArray(String[]::new));
+        }
+        if (filter.since() != null) {
+            cmd.withSince(String.valueOf(filter.since().getEpochSecond()));
+        }
+        var callback = new ResultCallback.Adapter<Event>() {
+            @Override
+            public void onNext(Event event) {
+                try {
+                    consumer.accept(event(event));
+                } catch (RuntimeException e) {
+                    LOG.warn("Event consumer failed on {}: {}", event, e.toString());
+                }
+            }
+        };
+        EngineDocker.call("follow events", () -> cmd.exec(callback));
+        return () -> RawEngine.closeQuietly(callback);
+    }
+
+    private static EngineEvent event(Event e) {
+        Map<String, String> attributes = e.getActor() == null || e.getActor().getAttributes() == null ? Map.of()
+                : e.getActor().getAttributes();
+        String actor = e.getActor() != null && e.getActor().getId() != null ? e.getActor().getId() : e.getId();
+        Instant time = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
+                : Instant.ofEpochSecond(e.getTime() == null ? 0 : e.getTime());
+        String type = e.getType() == null ? "unknown" : e.getType().getValue();
+        String action = e.getAction() != null ? e.getAction() : e.getStatus();
+        return new EngineEvent(type, action, actor, attributes, time);
+    }
+
+    /** The same steps as {@code docker system prune}, in its order, each narrowed by the prune's labels. */
+    @Override
+    public PruneReport prune(Prune prune) {
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        if (!prune.labels().isEmpty()) {
+            List<String> values = new ArrayList<>();
+            prune.labels().forEach((k, v) -> values.add(k + "=" + v));
+            labels.put("label", values);
+        }
+        String filters = RawEngine.filters(labels);
+        PruneReport report = PruneReport.empty();
+        if (prune.containers()) {
+            JsonNode r = engine.raw("prune containers", raw -> raw.post("/containers/prune?" + filters));
+            report = report.plus(new PruneReport(Prunes.names(r.path("ContainersDeleted")), List.of(), List.of(),
+                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+        }
+        if (prune.networks()) {
+            JsonNode r = engine.raw("prune networks", raw -> raw.post("/networks/prune?" + filters));
+            report = report.plus(new PruneReport(List.of(), List.of(), List.of(),
+                    Prunes.names(r.path("NetworksDeleted")), List.of(), 0));
+        }
+        if (prune.volumes()) {
+            JsonNode r = engine.raw("prune volumes", raw -> raw.post("/volumes/prune?" + filters));
+            report = report.plus(new PruneReport(List.of(), List.of(), Prunes.names(r.path("VolumesDeleted")),
+                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+        }
+        if (prune.images()) {
+            Map<String, List<String>> imageFilters = new LinkedHashMap<>(labels);
+            imageFilters.put("dangling", List.of(prune.allUnusedImages() ? "false" : "true"));
+            String query = RawEngine.filters(imageFilters);
+            JsonNode r = engine.raw("prune images", raw -> raw.post("/images/prune?" + query));
+            report = report.plus(new PruneReport(List.of(), Prunes.images(r.path("ImagesDeleted")), List.of(),
+                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+        }
+        if (prune.buildCache() && prune.labels().isEmpty()) {
+            String all = prune.allUnusedImages() ? "?all=1" : "";
+            JsonNode r = engine.raw("prune build cache", raw -> raw.post("/build/prune" + all));
+            report = report.plus(new PruneReport(List.of(), List.of(), List.of(), List.of(),
+                    Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong()));
+        }
+        return report;
+    }
+}
