@@ -4,6 +4,8 @@ import dev.berth.Container;
 import dev.berth.ContainerFilter;
 import dev.berth.ContainerSpec;
 import dev.berth.Docker;
+import dev.berth.Network;
+import dev.berth.Volume;
 import dev.berth.Wait;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,10 @@ public final class Tour {
     public void run() {
         versionAndStatus();
         runNginx();
+        interactiveShell();
+        volumes();
+        networks();
+        prune();
         out.println("\nTour finished; everything it started has been removed.");
     }
 
@@ -68,6 +74,57 @@ public final class Tour {
             step("docker rm <container>", "web.remove()");
             web.remove();
         }
+    }
+
+    /** §4: docker run -it debian bash, with the tour typing the commands. */
+    void interactiveShell() {
+        step("docker run -it debian bash   (typing: echo hi from bash; exit 3)",
+                "container.attach(stdin, stdout) on ContainerSpec.of(\"debian\").command(\"bash\").interactive()");
+        var typed = new java.io.ByteArrayInputStream("echo hi from bash; exit 3\n".getBytes(StandardCharsets.UTF_8));
+        var screen = new java.io.ByteArrayOutputStream();
+        int exit = Section4Interactive.bash(docker, typed, screen);
+        out.println(screen.toString(StandardCharsets.UTF_8).strip());
+        out.println("bash exited with " + exit);
+    }
+
+    /** §8: a named volume keeps MySQL's data across containers. */
+    void volumes() {
+        step("docker volume create data1", "docker.volumes().create(\"data1\")");
+        try (Volume data = Section8Volumes.createVolume(docker)) {
+            out.println(data.inspect());
+            step("docker run -d -p 3307:3306 -e MYSQL_ROOT_PASSWORD=pass -v data1:/var/lib/mysql mysql",
+                    "ContainerSpec.of(\"mysql\").publish(3307, 3306).env(\"MYSQL_ROOT_PASSWORD\", Secret.of(\"pass\"))"
+                            + ".mount(data, \"/var/lib/mysql\")");
+            try (Container mysql = Section8Volumes.runMysql(docker, data)) {
+                Section8Volumes.sql(mysql, "CREATE DATABASE tour; CREATE TABLE tour.t (v TEXT);"
+                        + " INSERT INTO tour.t VALUES ('kept in data1')");
+                out.println("wrote a row; removing the container");
+            }
+            try (Container again = Section8Volumes.runMysql(docker, data)) {
+                out.println("new container, same volume reads: " + Section8Volumes.sql(again, "SELECT v FROM tour.t"));
+            }
+            step("docker volume rm data1", "data.remove()");
+        }
+    }
+
+    /** §9: containers on a user network find each other by name. */
+    void networks() {
+        step("docker network create mynet; docker run -d --network=mynet --name=db postgres; … --name=web nginx",
+                "docker.networks().create(\"mynet\"); ContainerSpec.of(\"postgres\").name(\"db\").network(net)");
+        try (Network net = Section9Networks.createNetwork(docker);
+             Container db = Section9Networks.runDb(docker, net);
+             Container web = Section9Networks.runWeb(docker, net)) {
+            out.println(net.inspect());
+            out.println(Section9Networks.checkFromWeb(web));
+        }
+    }
+
+    /** §6: docker system prune -a -f, narrowed to what Berth made. */
+    void prune() {
+        step("docker system prune -a -f   (only what Berth created)", "docker.system().prune(Prune.everything().onlyBerth())");
+        out.println(Section6Prune.pruneBerthsOwn(docker));
+        step("docker system df", "docker.system().diskUsage()");
+        out.println(docker.system().diskUsage());
     }
 
     /** The one line of Java that page needs; kept here so the tour has no other dependency. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 final class EngineAttachment implements Attachment {
     /** ctrl-p ctrl-q: the engine's default detach keys. */
     private static final byte[] DETACH_KEYS = {0x10, 0x11};
+    private static final int END_OF_TRANSMISSION = 0x04;
 
     private final EngineContainer container;
     private final HijackedStream stream;
@@ -56,10 +57,16 @@ final class EngineAttachment implements Attachment {
         Future<?> input = !stdinOpen ? null : engine.background().submit(() -> {
             try {
                 copy(stdin, stream.output());
+                if (tty) {
+                    // A terminal signals end of input with ctrl-d; closing the stream instead would make the
+                    // engine close the container's stdin and end the attach before the output has arrived.
+                    stream.output().write(END_OF_TRANSMISSION);
+                    stream.output().flush();
+                } else {
+                    stream.closeOutput();
+                }
             } catch (IOException processGone) {
                 // the container stopped reading: its output still arrives
-            } finally {
-                stream.closeOutput();
             }
         });
         if (ContainerStatus.parse(state.getState().getStatus()) != ContainerStatus.RUNNING) {
