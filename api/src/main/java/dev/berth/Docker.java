@@ -28,6 +28,8 @@ public interface Docker extends AutoCloseable {
 
     Containers containers();
 
+    Images images();
+
     Volumes volumes();
 
     Networks networks();

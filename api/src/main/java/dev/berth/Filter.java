@@ -28,6 +28,11 @@ public final class Filter {
         return with("label", Validation.notBlank("label key", key, "give a label key") + "=" + value);
     }
 
+    /** Images: repository[:tag] pattern, e.g. "nginx" or "myapp:*". */
+    public Filter reference(String pattern) {
+        return with("reference", pattern);
+    }
+
     public Filter name(String name) {
         return with("name", name);
     }

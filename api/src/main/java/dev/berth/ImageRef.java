@@ -74,6 +74,14 @@ public record ImageRef(String registry, String path, String tag, String digest) 
         return new ImageRef(registry, path, tag, digest);
     }
 
+    /** Parses a reference, or returns null for an image id ("sha256:…" or 12-64 hex digits). */
+    public static ImageRef parseOrId(String text) {
+        if (text != null && text.matches("(sha256:)?[0-9a-f]{12,64}")) {
+            return null;
+        }
+        return parse(text);
+    }
+
     private static void checkRegistry(String reference, String registry) {
         String host = registry;
         int colon = registry.lastIndexOf(':');

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -42,10 +40,10 @@ final class ContainerFiles {
                     String name = root.relativize(path).toString().replace('\\', '/');
                     long mtime = Files.getLastModifiedTime(path).toMillis() / 1000;
                     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                        tar.directory(name, mode(path, 0755), mtime);
+                        tar.directory(name, FileModes.of(path, 0755), mtime);
                     } else if (Files.isRegularFile(path)) {
                         try (InputStream in = Files.newInputStream(path)) {
-                            tar.file(name, mode(path, 0644), mtime, Files.size(path), in);
+                            tar.file(name, FileModes.of(path, 0644), mtime, Files.size(path), in);
                         }
                     }
                 }
@@ -157,18 +155,5 @@ final class ContainerFiles {
         }
         return new dev.berth.NotFoundException("No such path " + path + " in container " + container.label()
                 + " (engine: " + message + "). Create the directory first, e.g. exec(\"mkdir\", \"-p\", dir).", e);
-    }
-
-    private static int mode(Path path, int fallback) {
-        try {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
-            int mode = 0;
-            for (PosixFilePermission p : perms) {
-                mode |= 1 << (8 - p.ordinal());
-            }
-            return mode;
-        } catch (UnsupportedOperationException | IOException e) {
-            return fallback;
-        }
     }
 }

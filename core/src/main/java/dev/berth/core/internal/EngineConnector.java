@@ -90,7 +90,9 @@ public final class EngineConnector {
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
             EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : sslContext(tls));
-            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline);
+            RegistryCredentials credentials = new RegistryCredentials(
+                    EndpointResolver.configDir(settings, settings.env()), settings.env());
+            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline, credentials);
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
             RawEngine.closeQuietly(streaming);

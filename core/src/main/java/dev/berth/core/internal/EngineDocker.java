@@ -31,6 +31,8 @@ public final class EngineDocker implements Docker {
     private final EngineDialer dialer;
     private final String sessionId = UUID.randomUUID().toString();
     private final EngineContainers containers;
+    private final EngineImages images;
+    private final RegistryCredentials credentials;
     private final EngineVolumes volumes;
     private final EngineNetworks networks;
     private final EngineSystem system;
@@ -44,7 +46,7 @@ public final class EngineDocker implements Docker {
     private volatile EngineVersion version;
 
     EngineDocker(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
-            EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout) {
+            EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout, RegistryCredentials credentials) {
         this.client = client;
         this.streamingClient = streamingClient;
         this.requests = requests;
@@ -54,6 +56,8 @@ public final class EngineDocker implements Docker {
         this.endpoint = endpoint;
         this.containers = new EngineContainers(this);
         this.volumes = new EngineVolumes(this);
+        this.images = new EngineImages(this);
+        this.credentials = credentials;
         this.networks = new EngineNetworks(this);
         this.system = new EngineSystem(this);
         this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
@@ -98,6 +102,15 @@ public final class EngineDocker implements Docker {
     @Override
     public EngineContainers containers() {
         return containers;
+    }
+
+    @Override
+    public EngineImages images() {
+        return images;
+    }
+
+    RegistryCredentials credentials() {
+        return credentials;
     }
 
     @Override

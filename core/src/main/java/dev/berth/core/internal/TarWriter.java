@@ -21,6 +21,17 @@ final class TarWriter implements AutoCloseable {
         header(name.endsWith("/") ? name : name + "/", mode, 0, mtimeSeconds, (byte) '5');
     }
 
+    void symlink(String name, String target, long mtimeSeconds) throws IOException {
+        byte[] link = target.getBytes(StandardCharsets.UTF_8);
+        if (link.length > 100) {
+            throw new IOException("symbolic link target too long for tar: " + name + " -> " + target);
+        }
+        pendingLink = link;
+        header(name, 0777, 0, mtimeSeconds, (byte) '2');
+    }
+
+    private byte[] pendingLink;
+
     void file(String name, int mode, long mtimeSeconds, byte[] content) throws IOException {
         header(name, mode, content.length, mtimeSeconds, (byte) '0');
         out.write(content);
@@ -51,6 +62,10 @@ final class TarWriter implements AutoCloseable {
         octal(h, 124, 12, size);
         octal(h, 136, 12, mtime);
         h[156] = type;
+        if (type == '2' && pendingLink != null) {
+            System.arraycopy(pendingLink, 0, h, 157, pendingLink.length);
+            pendingLink = null;
+        }
         System.arraycopy("ustar\u000000".getBytes(StandardCharsets.US_ASCII), 0, h, 257, 8);
         for (int i = 148; i < 156; i++) {
             h[i] = ' ';

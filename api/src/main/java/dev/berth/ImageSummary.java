@@ -1,0 +1,26 @@
+package dev.berth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One row of {@code docker images}. */
+public record ImageSummary(String id, List<String> tags, List<String> digests, long sizeBytes, Instant created,
+        Map<String, String> labels) {
+    public ImageSummary {
+        tags = List.copyOf(tags);
+        digests = List.copyOf(digests);
+        labels = Map.copyOf(labels);
+    }
+
+    public boolean dangling() {
+        return tags.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        String shortId = id.startsWith("sha256:") ? id.substring(7, Math.min(id.length(), 19)) : id;
+        return (tags.isEmpty() ? "<none>" : String.join(", ", tags)) + " " + shortId + " "
+                + String.format(java.util.Locale.ROOT, "%.1f MB", sizeBytes / 1e6);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.berth;
+
+/** Credentials for one registry. The password never appears in toString() or logs. */
+public record RegistryAuth(String registry, String username, Secret password) {
+    public RegistryAuth {
+        Validation.notBlank("registry", registry, "give the registry host, e.g. \"ghcr.io\" or \"127.0.0.1:5000\"");
+        Validation.notBlank("username", username, "give the user name");
+    }
+
+    public static RegistryAuth of(String registry, String username, Secret password) {
+        return new RegistryAuth(registry, username, password);
+    }
+
+    @Override
+    public String toString() {
+        return username + "@" + registry;
+    }
+}

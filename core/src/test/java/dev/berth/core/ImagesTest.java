@@ -1,0 +1,243 @@
+package dev.berth.core;
+
+import dev.berth.BuildContext;
+import dev.berth.BuildFailedException;
+import dev.berth.BuildSpec;
+import dev.berth.Container;
+import dev.berth.ContainerSpec;
+import dev.berth.Dockerfile;
+import dev.berth.Filter;
+import dev.berth.Image;
+import dev.berth.ImageNotFoundException;
+import dev.berth.InvalidImageReferenceException;
+import dev.berth.Progress;
+import dev.berth.Wait;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImagesTest extends EngineTest {
+    static final String APP_PY = """
+            from flask import Flask
+            app = Flask(__name__)
+
+            @app.route('/')
+            def hello():
+                return 'Hello from Docker!'
+
+            if __name__ == '__main__':
+                app.run(host='0.0.0.0', port=5000)
+            """;
+    static final String SEED_DOCKERFILE = """
+            FROM python:3.11-slim
+            WORKDIR /app
+            COPY requirements.txt .
+            RUN pip install -r requirements.txt
+            COPY . .
+            EXPOSE 5000
+            CMD ["python", "app.py"]
+            """;
+
+    private static String tag(String name) {
+        return "berth-test/" + name + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** §7: docker build -t myflaskapp . ; docker run -p 5000:5000 myflaskapp. */
+    @Test
+    void seedFlaskAppBuildsFromADirectoryAndAnswers(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("app.py"), APP_PY);
+        Files.writeString(dir.resolve("requirements.txt"), "flask\n");
+        Files.writeString(dir.resolve("Dockerfile"), SEED_DOCKERFILE);
+        List<String> output = new CopyOnWriteArrayList<>();
+        try (Image app = docker.images().build(BuildSpec.context(dir).tag(tag("myflaskapp"))
+                .progress(p -> output.add(p.status())));
+             Container web = docker.containers().run(ContainerSpec.of(app.reference()).publish(5000, 5000)
+                     .waitFor(Wait.http(5000, "/")))) {
+            assertTrue(output.stream().anyMatch(l -> l.matches("Step 4/\\d+ : RUN pip install.*")), output.toString());
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:5000/"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals("Hello from Docker!", body);
+            var info = app.inspect();
+            assertEquals(List.of("5000/tcp"), info.exposedPorts());
+            assertEquals(List.of("python", "app.py"), info.cmd());
+            assertEquals("/app", info.workdir());
+            assertEquals("true", info.labels().get(dev.berth.BerthLabels.MANAGED));
+        }
+    }
+
+    @Test
+    void dockerfileDslWithInMemoryContext() throws Exception {
+        Dockerfile dockerfile = Dockerfile.from(TestImages.PYTHON).workdir("/app")
+                .copy("requirements.txt", ".").run("pip install -r requirements.txt")
+                .copy("app.py", ".").expose(5000).cmd("python", "app.py");
+        BuildContext context = BuildContext.empty().file("app.py", APP_PY).file("requirements.txt", "flask\n");
+        try (Image app = docker.images().build(BuildSpec.of(dockerfile, context).tag(tag("dsl")));
+             Container web = docker.containers().run(ContainerSpec.of(app.reference()).publish(5000)
+                     .waitFor(Wait.http(5000, "/").forBodyContaining("Hello from Docker!")))) {
+            assertTrue(web.inspect().running());
+        }
+        assertTrue(dockerfile.toString().startsWith("FROM python:3.11-slim\nWORKDIR /app\nCOPY [\"requirements.txt\""),
+                dockerfile.toString());
+    }
+
+    @Test
+    void multiStageFinalImageIsSmallerAndHasTheArtefact() {
+        Dockerfile dockerfile = Dockerfile.from(TestImages.DEBIAN, "build")
+                .run("mkdir -p /out && echo built-artefact > /out/artefact.txt")
+                .thenFrom(TestImages.BUSYBOX)
+                .copyFrom("build", "/out/artefact.txt", "/artefact.txt")
+                .cmd("cat", "/artefact.txt");
+        BuildContext context = BuildContext.empty();
+        try (Image buildStage = docker.images().build(BuildSpec.of(dockerfile, context).target("build")
+                .tag(tag("stage")));
+             Image fin = docker.images().build(BuildSpec.of(dockerfile, context).tag(tag("final")));
+             Container run = docker.containers().run(ContainerSpec.of(fin.reference()).waitFor(Wait.exited()))) {
+            assertTrue(fin.inspect().sizeBytes() < buildStage.inspect().sizeBytes() / 4,
+                    fin.inspect().sizeBytes() + " vs " + buildStage.inspect().sizeBytes());
+            assertEquals("built-artefact", run.logs().all().text());
+        }
+        assertThrows(dev.berth.InvalidSpecException.class,
+                () -> Dockerfile.from(TestImages.BUSYBOX).copyFrom("nope", "/a", "/b"));
+    }
+
+    @Test
+    void dockerignoreIsHonouredInsideTheImage(@TempDir Path dir) throws Exception {
+        for (String file : List.of("keep.txt", "secret.env", "logs/a.log", "logs/keep.log", "node_modules/x/y.js",
+                "docs/guide.md", "README.md", "sub/deep.env")) {
+            Path path = dir.resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file);
+        }
+        Files.writeString(dir.resolve(".dockerignore"), "# not shipped\n**/*.env\nlogs\n!logs/keep.log\nnode_modules/\n"
+                + "**/*.md\n!README.md\nDockerfile\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM " + TestImages.BUSYBOX + "\nCOPY . /ctx\n");
+        try (Image image = docker.images().build(BuildSpec.context(dir).tag(tag("ignore")));
+             Container c = docker.containers().run(ContainerSpec.of(image.reference()).command("sleep", "300"))) {
+            List<String> files = c.exec("find", "/ctx", "-type", "f").stdout().lines().map(l -> l.substring(5))
+                    .sorted().toList();
+            // The Dockerfile was sent (the build ran) but, being ignored, COPY leaves it out, as Docker documents.
+            assertEquals(List.of(".dockerignore", "README.md", "keep.txt", "logs/keep.log"), files);
+        }
+    }
+
+    @Test
+    void dockerfileOutsideTheContextBuildArgsLabelsAndNoCache(@TempDir Path tmp) throws Exception {
+        Path context = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(context.resolve("data.txt"), "payload");
+        Path dockerfile = tmp.resolve("elsewhere.Dockerfile");
+        Files.writeString(dockerfile, "FROM " + TestImages.BUSYBOX + "\nARG GREETING=default\n"
+                + "RUN echo $GREETING > /greeting\nCOPY data.txt /data.txt\n");
+        try (Image image = docker.images().build(BuildSpec.context(context).dockerfile(dockerfile)
+                .buildArg("GREETING", "hello-arg").label("team", "berth").noCache().tag(tag("outside")));
+             Container c = docker.containers().run(ContainerSpec.of(image.reference()).command("sleep", "300"))) {
+            assertEquals("hello-arg", c.readFile("/greeting").strip());
+            assertEquals("payload", c.readFile("/data.txt"));
+            assertEquals("berth", image.inspect().labels().get("team"));
+        }
+    }
+
+    @Test
+    void failedBuildNamesTheStepAndTheError() {
+        Dockerfile dockerfile = Dockerfile.from(TestImages.BUSYBOX).run("echo before-failure")
+                .run("echo about to fail && exit 7");
+        int danglingBefore = docker.images().list(Filter.none().dangling(true)).size();
+        var e = assertThrows(BuildFailedException.class,
+                () -> docker.images().build(BuildSpec.of(dockerfile, BuildContext.empty())));
+        assertEquals("RUN echo about to fail && exit 7", e.step());
+        assertTrue(e.error().contains("non-zero code: 7"), e.error());
+        assertTrue(e.logTail().contains("about to fail"), e.logTail().toString());
+        assertTrue(e.getMessage().contains("| about to fail"), e.getMessage());
+        assertEquals(danglingBefore, docker.images().list(Filter.none().dangling(true)).size(),
+                "the layers of the failed build were removed");
+    }
+
+    @Test
+    void missingDockerfileIsAnInvalidSpec(@TempDir Path dir) {
+        var e = assertThrows(dev.berth.InvalidSpecException.class, () -> docker.images().build(BuildSpec.context(dir)));
+        assertTrue(e.getMessage().contains("no Dockerfile"), e.getMessage());
+        assertThrows(InvalidImageReferenceException.class, () -> BuildSpec.context(dir).tag("Bad:Tag:x"));
+    }
+
+    @Test
+    void listInspectTagHistorySaveLoadRemove() {
+        String tagged = tag("copy");
+        Image copy = docker.images().tag(TestImages.BUSYBOX, tagged);
+        try {
+            assertEquals(docker.images().inspect(TestImages.BUSYBOX).id(), copy.id());
+            var listed = docker.images().list(Filter.none().reference(tagged.substring(0, tagged.indexOf(':'))));
+            assertEquals(1, listed.size());
+            assertTrue(listed.get(0).tags().contains(tagged));
+            assertFalse(copy.history().isEmpty());
+            assertTrue(copy.inspect().toString().contains(tagged));
+
+            var tar = new ByteArrayOutputStream();
+            docker.images().save(tar, tagged);
+            copy.remove();
+            assertThrows(ImageNotFoundException.class, () -> docker.images().inspect(tagged));
+            List<String> loaded = docker.images().load(new ByteArrayInputStream(tar.toByteArray()));
+            assertEquals(List.of(tagged), loaded);
+            assertEquals(copy.id(), docker.images().inspect(tagged).id());
+        } finally {
+            copy.close();
+        }
+        assertThrows(ImageNotFoundException.class, () -> docker.images().get(tagged));
+    }
+
+    @Test
+    void pruneRemovesDanglingImagesByLabel() {
+        String label = UUID.randomUUID().toString();
+        Image dangling = docker.images().build(BuildSpec.of(Dockerfile.from(TestImages.BUSYBOX)
+                .run("echo " + label + " > /x"), BuildContext.empty()).label("berth.test", label));
+        try {
+            assertTrue(docker.images().list(Filter.none().dangling(true).label("berth.test", label)).size() == 1);
+            var report = docker.images().prune(false, Filter.none().label("berth.test", label));
+            assertTrue(report.images().contains(dangling.id()), report.images().toString());
+        } finally {
+            dangling.close();
+        }
+    }
+
+    /** Removes every local tag of redis so the pull really downloads from the mirror, then restores them. */
+    @Test
+    void pullThroughTheMirrorReportsProgress() {
+        List<String> tags = docker.images().list(Filter.none().reference("redis")).stream()
+                .flatMap(i -> i.tags().stream()).toList();
+        assertFalse(tags.isEmpty(), "the offline hub keeps redis tagged locally");
+        tags.forEach(t -> docker.images().remove(t, false, false));
+        List<Progress> events = new CopyOnWriteArrayList<>();
+        Image redis = docker.images().pull("redis:7.0", events::add);
+        try {
+            assertTrue(events.stream().anyMatch(p -> p.total() > 0 && p.current() > 0), events.toString());
+            assertTrue(events.stream().anyMatch(p -> p.status().startsWith("Pull complete")), events.toString());
+            Progress last = events.get(events.size() - 1);
+            assertTrue(last.status().contains("redis:7.0"), last.toString());
+            assertTrue(events.stream().anyMatch(p -> p.fraction() > 0.99), "overall reaches 100%");
+        } finally {
+            tags.stream().filter(t -> !t.equals("redis:7.0")).forEach(t -> redis.tag(t));
+        }
+    }
+
+    @Test
+    void unknownImageFailsFast() {
+        var e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(ImageNotFoundException.class,
+                () -> docker.images().pull("berth-no-such-image:1", p -> { })));
+        assertTrue(e.getMessage().contains("docker.io"), e.getMessage());
+    }
+}
