@@ -3,7 +3,6 @@ package dev.berth.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.UnauthorizedException;
 import dev.berth.BuildSpec;
 import dev.berth.DockerException;
 import dev.berth.Filter;
@@ -221,15 +220,15 @@ final class EngineImages implements Images {
     @Override
     public void login(RegistryAuth auth) {
         try {
-            engine.client().authCmd().withAuthConfig(RegistryCredentials.authConfig(auth.registry(), auth.username(),
-                    auth.password().reveal())).exec();
-        } catch (UnauthorizedException e) {
-            throw new RegistryAuthException(auth.registry(), EngineErrors.message(e), e);
-        } catch (RuntimeException e) {
-            String message = EngineErrors.message(e);
-            if (message.contains("unauthorized") || message.contains("401")) {
-                throw new RegistryAuthException(auth.registry(), message, e);
+            engine.rawEngine().post("/auth", Map.of("username", auth.username(),
+                    "password", auth.password().reveal(), "serveraddress", auth.registry()));
+        } catch (RawEngine.HttpError e) {
+            String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (e.status == 401 || e.status == 403 || message.contains("unauthorized") || message.contains("401")) {
+                throw new RegistryAuthException(auth.registry(), e.getMessage(), null);
             }
+            throw EngineErrors.generic("login to " + auth.registry(), e);
+        } catch (RuntimeException e) {
             throw EngineErrors.generic("login to " + auth.registry(), e);
         }
         engine.credentials().remember(auth);

@@ -58,12 +58,28 @@ final class RawEngine {
         return send(Request.Method.DELETE, path);
     }
 
-    /** Sends a versioned request and reads a JSON answer (an empty body becomes a missing node). */
+    /** POST with a JSON body. */
+    JsonNode post(String path, Object body) {
+        try {
+            return send(Request.Method.POST, path, json().writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     JsonNode send(Request.Method method, String path) {
+        return send(method, path, null);
+    }
+
+    /** Sends a versioned request and reads a JSON answer (an empty body becomes a missing node). */
+    JsonNode send(Request.Method method, String path, byte[] body) {
         Request.Builder request = Request.builder().method(method).path("/v" + apiVersion + path);
+        if (body != null) {
+            request.putHeader("Content-Type", "application/json").bodyBytes(body);
+        }
         try (DockerHttpClient.Response response = http.execute(request.build());
-             InputStream body = response.getBody()) {
-            byte[] bytes = body.readAllBytes();
+             InputStream answer = response.getBody()) {
+            byte[] bytes = answer.readAllBytes();
             int status = response.getStatusCode();
             if (status / 100 != 2) {
                 String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
