@@ -20,10 +20,11 @@ final class Harness {
     private Harness() {
     }
 
-    record Result(String benchmark, String unit, int runs, Map<String, Double> medians, Map<String, Object> extra) {
+    record Result(String benchmark, String unit, int runs, Map<String, Double> medians, Map<String, Object> extra,
+            String baseline) {
         Map<String, Double> ratios() {
             Map<String, Double> ratios = new LinkedHashMap<>();
-            Double base = medians.get(BASELINE);
+            Double base = medians.get(baseline);
             medians.forEach((peer, median) -> ratios.put(peer, base == null ? Double.NaN : median / base));
             return ratios;
         }
@@ -54,9 +55,14 @@ final class Harness {
     }
 
     static Result result(String name, int runs, Map<String, double[]> samples, Map<String, Object> extra) {
+        return result(name, runs, samples, extra, BASELINE);
+    }
+
+    static Result result(String name, int runs, Map<String, double[]> samples, Map<String, Object> extra,
+            String baseline) {
         Map<String, Double> medians = new LinkedHashMap<>();
         samples.forEach((peer, values) -> medians.put(peer, median(values)));
-        return new Result(name, "ms", runs, medians, extra);
+        return new Result(name, "ms", runs, medians, extra, baseline);
     }
 
     static void report(Result result, Path dir) throws IOException {
@@ -64,7 +70,7 @@ final class Harness {
         System.out.printf(Locale.ROOT, "== %s (%d runs, median %s) ==%n", result.benchmark(), result.runs(),
                 result.unit());
         Map<String, Double> ratios = result.ratios();
-        System.out.printf(Locale.ROOT, "  %-16s %12s %16s%n", "peer", "median ms", "x docker-java");
+        System.out.printf(Locale.ROOT, "  %-16s %12s %16s%n", "peer", "median ms", "x " + result.baseline());
         result.medians().forEach((peer, median) -> System.out.printf(Locale.ROOT, "  %-16s %12.1f %16.2f%n", peer,
                 median, ratios.get(peer)));
         result.extra().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %s: %s%n", k, v));
@@ -78,7 +84,7 @@ final class Harness {
         s.append("  \"unit\": \"").append(r.unit()).append("\",\n");
         s.append("  \"runs\": ").append(r.runs()).append(",\n");
         s.append("  \"median\": ").append(object(r.medians())).append(",\n");
-        s.append("  \"ratio_to_docker-java\": ").append(object(r.ratios()));
+        s.append("  \"ratio_to_").append(r.baseline()).append("\": ").append(object(r.ratios()));
         for (Map.Entry<String, Object> e : r.extra().entrySet()) {
             s.append(",\n  \"").append(e.getKey()).append("\": ").append(value(e.getValue()));
         }

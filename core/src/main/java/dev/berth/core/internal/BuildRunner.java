@@ -1,7 +1,5 @@
 package dev.berth.core.internal;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.berth.BuildContext;
 import dev.berth.BuildFailedException;
 import dev.berth.BuildSpec;
@@ -10,15 +8,12 @@ import dev.berth.InvalidSpecException;
 import dev.berth.Progress;
 import dev.berth.ProgressListener;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,86 +28,110 @@ final class BuildRunner {
     private static final Logger LOG = LoggerFactory.getLogger("dev.berth.build");
     /** Generated or outside-the-context Dockerfiles travel under this name. */
     static final String GENERATED_DOCKERFILE = ".berth.Dockerfile";
-    private static final int PIPE_BUFFER = 256 * 1024;
+    private static final int CHUNK_BYTES = 256 * 1024;
     private static final int TAIL_LINES = 30;
     private static final java.util.regex.Pattern LAYER = java.util.regex.Pattern.compile(" ---> [0-9a-f]{12,64}");
 
     private BuildRunner() {
     }
 
-    /** Builds and returns the new image's id. */
+    /**
+     * Builds and returns the new image's id. The request is sent on Berth's own connection: the tar is written
+     * straight into the HTTP chunks as the context is walked (no pipe, no temp file), while another thread reads the
+     * engine's JSON output.
+     */
     static String build(EngineDocker engine, BuildSpec spec) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
-        PipedInputStream tarIn = new PipedInputStream(PIPE_BUFFER);
-        Future<ContextArchiver.Stats> writer;
-        try {
-            PipedOutputStream tarOut = new PipedOutputStream(tarIn);
-            writer = engine.background().submit(() -> {
-                try (tarOut; TarWriter tar = new TarWriter(tarOut)) {
-                    return archiver.write(tar);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-        labels.putAll(engine.berthLabels());
-        var cmd = engine.streamingClient().buildImageCmd(tarIn)
-                .withDockerfilePath(dockerfile)
-                .withLabels(labels)
-                .withNoCache(spec.withoutCache())
-                .withPull(spec.alwaysPull())
-                .withRemove(true)
-                .withForcerm(true);
-        if (!spec.tags().isEmpty()) {
-            cmd.withTags(new HashSet<>(spec.tags()));
-        }
-        spec.buildArgs().forEach(cmd::withBuildArg);
-        if (spec.target() != null) {
-            cmd.withTarget(spec.target());
-        }
         ProgressListener listener = spec.progress() != null ? spec.progress() : BuildRunner::logSteps;
-        BuildCallback callback = new BuildCallback(listener);
-        try (tarIn) {
-            cmd.exec(callback);
-            if (!callback.awaitCompletion(60, TimeUnit.MINUTES)) {
-                throw new DockerException("The build did not finish within 60 minutes");
+        BuildOutput output = new BuildOutput(listener);
+        String path = "/v" + engine.endpoint().apiVersion() + "/build?" + query(spec, dockerfile);
+        EngineDialer.Duplex connection;
+        try {
+            connection = engine.dialer().dial();
+        } catch (IOException e) {
+            throw new DockerException("Cannot connect to the engine to build: " + e.getMessage(), e);
+        }
+        engine.countRequest();
+        try (connection) {
+            Future<?> reader = engine.background().submit(() -> {
+                output.read(connection.in());
+                return null;
+            });
+            ContextArchiver.Stats stats = null;
+            try {
+                connection.out().write(("POST " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n"
+                        + "Content-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                HttpChunks.Output body = new HttpChunks.Output(connection.out(), CHUNK_BYTES);
+                try (TarWriter tar = new TarWriter(body)) {
+                    stats = archiver.write(tar);
+                }
+                body.close();
+            } catch (IOException engineStoppedReading) {
+                // the engine answers with the reason (e.g. a bad Dockerfile path); the reader has it
+                LOG.debug("Context upload ended early: {}", engineStoppedReading.getMessage());
             }
-            ContextArchiver.Stats stats = writer.get();
-            LOG.debug("Sent context: {} files, {} bytes, {} ignored directories skipped", stats.files(),
-                    stats.bytes(), stats.skippedDirectories());
+            reader.get(60, TimeUnit.MINUTES);
+            if (stats != null) {
+                LOG.debug("Sent context: {} files, {} bytes, {} ignored directories skipped", stats.files(),
+                        stats.bytes(), stats.skippedDirectories());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new DockerException("The build did not finish within 60 minutes");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerException("Interrupted while building", e);
         } catch (ExecutionException e) {
-            if (callback.error != null) {
-                throw failed(engine, callback);
+            if (output.error == null) {
+                throw new DockerException("Reading the build output failed: " + e.getCause(), e.getCause());
             }
-            throw new DockerException("Sending the build context failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        if (output.error != null) {
+            throw failed(engine, output);
+        }
+        if (output.imageId == null) {
+            throw new DockerException("The build ended without an image id. Output:\n" + String.join("\n", output.tail));
+        }
+        return output.imageId;
+    }
+
+    private static String query(BuildSpec spec, String dockerfile) {
+        // Only the constant "managed" label: the classic builder turns each label into a LABEL step, and a
+        // per-session value would defeat the build cache on every run.
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.put(dev.berth.BerthLabels.MANAGED, "true");
+        StringBuilder q = new StringBuilder("dockerfile=").append(RawEngine.encode(dockerfile)).append("&rm=1&forcerm=1");
+        for (String tag : spec.tags()) {
+            q.append("&t=").append(RawEngine.encode(tag));
+        }
+        q.append("&labels=").append(RawEngine.encode(jsonText(labels)));
+        if (!spec.buildArgs().isEmpty()) {
+            q.append("&buildargs=").append(RawEngine.encode(jsonText(spec.buildArgs())));
+        }
+        if (spec.target() != null) {
+            q.append("&target=").append(RawEngine.encode(spec.target()));
+        }
+        if (spec.withoutCache()) {
+            q.append("&nocache=1");
+        }
+        if (spec.alwaysPull()) {
+            q.append("&pull=1");
+        }
+        return q.toString();
+    }
+
+    private static String jsonText(Object value) {
+        try {
+            return RawEngine.json().writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            if (callback.error != null) {
-                throw failed(engine, callback);
-            }
-            throw EngineErrors.generic("build", e);
-        } finally {
-            writer.cancel(true);
-            RawEngine.closeQuietly(callback);
         }
-        if (callback.error != null) {
-            throw failed(engine, callback);
-        }
-        if (callback.imageId == null) {
-            throw new DockerException("The build ended without an image id. Output:\n" + String.join("\n", callback.tail));
-        }
-        return callback.imageId;
     }
 
     /** A failed build leaves nothing behind: the layers it made are removed, newest first. */
-    private static BuildFailedException failed(EngineDocker engine, BuildCallback callback) {
+    private static BuildFailedException failed(EngineDocker engine, BuildOutput callback) {
         List<String> layers = new java.util.ArrayList<>(callback.createdLayers());
         java.util.Collections.reverse(layers);
         for (String layer : layers) {
@@ -160,8 +179,8 @@ final class BuildRunner {
         }
     }
 
-    /** Collects the output tail, the current step, the image id and the first error. */
-    private static final class BuildCallback extends ResultCallback.Adapter<BuildResponseItem> {
+    /** Reads the engine's answer; collects the output tail, the current step, the image id and the first error. */
+    private static final class BuildOutput {
         private final ProgressListener listener;
         private final Deque<String> tail = new ArrayDeque<>();
         private final StringBuilder partial = new StringBuilder();
@@ -172,24 +191,60 @@ final class BuildRunner {
         volatile String step;
         volatile String imageId;
 
-        BuildCallback(ProgressListener listener) {
+        BuildOutput(ProgressListener listener) {
             this.listener = listener;
         }
 
-        @Override
-        public void onNext(BuildResponseItem item) {
-            if (item.getErrorDetail() != null || item.getError() != null) {
+        void read(java.io.InputStream raw) throws IOException {
+            java.io.InputStream in = new java.io.BufferedInputStream(raw, 65536);
+            String status = HttpChunks.line(in);
+            int code = status.length() >= 12 ? Integer.parseInt(status.substring(9, 12)) : -1;
+            boolean chunked = false;
+            for (String header = HttpChunks.line(in); !header.isEmpty(); header = HttpChunks.line(in)) {
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
+                        && header.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            java.io.InputStream body = chunked ? new HttpChunks.Input(in) : in;
+            if (code / 100 != 2) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                error = EngineErrors.message(new RuntimeException(text));
+                return;
+            }
+            try (var items = RawEngine.json().readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+                    .<com.fasterxml.jackson.databind.JsonNode>readValues(body)) {
+                while (items.hasNext()) {
+                    accept(items.next());
+                }
+            }
+            flush();
+        }
+
+        private void accept(com.fasterxml.jackson.databind.JsonNode item) {
+            String failure = item.path("errorDetail").path("message").asText(null);
+            if (failure == null) {
+                failure = item.path("error").asText(null);
+            }
+            if (failure != null) {
                 if (error == null) {
-                    error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                            ? item.getErrorDetail().getMessage() : item.getError();
+                    error = failure;
                 }
                 return;
             }
-            if (item.getImageId() != null) {
-                imageId = item.getImageId();
+            String id = item.path("aux").path("ID").asText(null);
+            if (id != null) {
+                imageId = id;
             }
-            if (item.getStream() != null) {
-                lines(item.getStream());
+            String stream = item.path("stream").asText(null);
+            if (stream != null) {
+                lines(stream);
+            }
+        }
+
+        private synchronized void flush() {
+            if (partial.length() > 0) {
+                lines("\n");
             }
         }
 
@@ -220,14 +275,6 @@ final class BuildRunner {
                 }
                 listener.onProgress(new Progress("build", line, 0, 0, 0, 0));
             }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            if (error == null) {
-                error = EngineErrors.message(throwable);
-            }
-            RawEngine.closeQuietly(this);
         }
 
         synchronized BuildFailedException failure() {
