@@ -1,7 +1,5 @@
 package dev.berth;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,43 +9,43 @@ import java.util.Map;
  */
 public final class ContainerFilter {
     private final boolean all;
-    private final Map<String, List<String>> filters;
+    private final Filter filter;
 
-    private ContainerFilter(boolean all, Map<String, List<String>> filters) {
+    private ContainerFilter(boolean all, Filter filter) {
         this.all = all;
-        this.filters = filters;
+        this.filter = filter;
     }
 
     public static ContainerFilter running() {
-        return new ContainerFilter(false, Map.of());
+        return new ContainerFilter(false, Filter.none());
     }
 
     /** Running and stopped containers, like {@code docker ps -a}. */
     public static ContainerFilter all() {
-        return new ContainerFilter(true, Map.of());
+        return new ContainerFilter(true, Filter.none());
     }
 
     public ContainerFilter label(String key) {
-        return with("label", Validation.notBlank("label key", key, "give a label key"));
+        return new ContainerFilter(all, filter.label(key));
     }
 
     public ContainerFilter label(String key, String value) {
-        return with("label", Validation.notBlank("label key", key, "give a label key") + "=" + value);
+        return new ContainerFilter(all, filter.label(key, value));
     }
 
     /** Matches names containing the text (the engine's name filter is a substring/regex match). */
     public ContainerFilter name(String name) {
-        return with("name", name);
+        return new ContainerFilter(all, filter.name(name));
     }
 
     /** Filtering by status includes stopped containers. */
     public ContainerFilter status(ContainerStatus status) {
-        return new ContainerFilter(true, add("status", status.wireName()));
+        return new ContainerFilter(true, filter.with("status", status.wireName()));
     }
 
     /** Containers created from that image (or a descendant of it). */
     public ContainerFilter ancestor(String image) {
-        return with("ancestor", image);
+        return new ContainerFilter(all, filter.with("ancestor", image));
     }
 
     public boolean includesStopped() {
@@ -55,23 +53,11 @@ public final class ContainerFilter {
     }
 
     public Map<String, List<String>> filters() {
-        return filters;
-    }
-
-    private ContainerFilter with(String key, String value) {
-        return new ContainerFilter(all, add(key, value));
-    }
-
-    private Map<String, List<String>> add(String key, String value) {
-        var copy = new LinkedHashMap<>(filters);
-        var values = new ArrayList<>(copy.getOrDefault(key, List.of()));
-        values.add(value);
-        copy.put(key, List.copyOf(values));
-        return Map.copyOf(copy);
+        return filter.asMap();
     }
 
     @Override
     public String toString() {
-        return (all ? "all" : "running") + (filters.isEmpty() ? "" : " " + filters);
+        return (all ? "all" : "running") + (filter.asMap().isEmpty() ? "" : " " + filter.asMap());
     }
 }

@@ -57,6 +57,24 @@ final class EngineDialer {
         return socketDuplex(socket);
     }
 
+    /** A connection's two directions and how to close them. */
+    private record Streams(InputStream in, OutputStream out, HalfClose halfClose, java.io.Closeable whole)
+            implements Duplex {
+        @Override
+        public void closeOutput() throws IOException {
+            halfClose.run();
+        }
+
+        @Override
+        public void close() {
+            RawEngine.closeQuietly(whole);
+        }
+    }
+
+    private interface HalfClose {
+        void run() throws IOException;
+    }
+
     /**
      * Plain read/write on the channel: the JDK's Channels.newInputStream/newOutputStream share one lock, so a
      * blocked read would stop stdin from being written.
@@ -88,52 +106,10 @@ final class EngineDialer {
                 }
             }
         };
-        return new Duplex() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public void closeOutput() throws IOException {
-                channel.shutdownOutput();
-            }
-
-            @Override
-            public void close() {
-                RawEngine.closeQuietly(channel);
-            }
-        };
+        return new Streams(in, out, channel::shutdownOutput, channel);
     }
 
     private static Duplex socketDuplex(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
-        return new Duplex() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public void closeOutput() throws IOException {
-                socket.shutdownOutput();
-            }
-
-            @Override
-            public void close() {
-                RawEngine.closeQuietly(socket);
-            }
-        };
+        return new Streams(socket.getInputStream(), socket.getOutputStream(), socket::shutdownOutput, socket);
     }
 }
