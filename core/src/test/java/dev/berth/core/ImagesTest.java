@@ -86,12 +86,14 @@ class ImagesTest extends EngineTest {
     void dockerfileDslWithInMemoryContext() throws Exception {
         Dockerfile dockerfile = Dockerfile.from(TestImages.PYTHON).workdir("/app")
                 .copy("requirements.txt", ".").run("pip install -r requirements.txt")
-                .copy("app.py", ".").expose(5000).cmd("python", "app.py");
-        BuildContext context = BuildContext.empty().file("app.py", APP_PY).file("requirements.txt", "flask\n");
+                .copy("app.py", ".").copy("static", "static").expose(5000).cmd("python", "app.py");
+        BuildContext context = BuildContext.empty().file("app.py", APP_PY).file("requirements.txt", "flask\n")
+                .resource("berth-context-resource.txt", "static/resource.txt");
         try (Image app = docker.images().build(BuildSpec.of(dockerfile, context).tag(tag("dsl")));
              Container web = docker.containers().run(ContainerSpec.of(app.reference()).publish(5000)
                      .waitFor(Wait.http(5000, "/").forBodyContaining("Hello from Docker!")))) {
             assertTrue(web.inspect().running());
+            assertEquals("from the class path\n", web.readFile("/app/static/resource.txt"));
         }
         assertTrue(dockerfile.toString().startsWith("FROM python:3.11-slim\nWORKDIR /app\nCOPY [\"requirements.txt\""),
                 dockerfile.toString());

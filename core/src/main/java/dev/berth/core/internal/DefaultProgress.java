@@ -36,6 +36,11 @@ final class DefaultProgress {
     }
 
     static ProgressListener log(String operation, String reference) {
+        return log(operation, reference, LOG::info);
+    }
+
+    /** Logs at 0, 25, 50, 75 and 100 percent of the bytes known so far; lines go to {@code sink}. */
+    static ProgressListener log(String operation, String reference, java.util.function.Consumer<String> sink) {
         Set<Integer> quartersLogged = new HashSet<>();
         return p -> {
             double fraction = p.fraction();
@@ -44,8 +49,8 @@ final class DefaultProgress {
             }
             int quarter = (int) (fraction * 4);
             if (quartersLogged.add(quarter)) {
-                LOG.info("{} {}: {}% of {} MB", operation, reference, quarter * 25,
-                        String.format(Locale.ROOT, "%.1f", p.overallTotal() / 1e6));
+                sink.accept(String.format(Locale.ROOT, "%s %s: %d%% of %.1f MB", operation, reference, quarter * 25,
+                        p.overallTotal() / 1e6));
             }
         };
     }
