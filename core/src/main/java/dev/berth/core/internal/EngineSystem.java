@@ -120,7 +120,14 @@ final class EngineSystem implements DockerSystem {
         if (filter.since() != null) {
             cmd.withSince(String.valueOf(filter.since().getEpochSecond()));
         }
+        java.util.concurrent.CountDownLatch live = new java.util.concurrent.CountDownLatch(1);
         var callback = new ResultCallback.Adapter<Event>() {
+            @Override
+            public void onStart(java.io.Closeable stream) {
+                super.onStart(stream);
+                live.countDown();
+            }
+
             @Override
             public void onNext(Event event) {
                 try {
@@ -131,6 +138,17 @@ final class EngineSystem implements DockerSystem {
             }
         };
         EngineDocker.call("follow events", () -> cmd.exec(callback));
+        try {
+            // events are not replayed: return only once the engine has the subscription, so none is missed
+            if (!live.await(engine.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                RawEngine.closeQuietly(callback);
+                throw new dev.berth.DockerException("The engine did not start the events stream in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            RawEngine.closeQuietly(callback);
+            throw new dev.berth.DockerException("Interrupted while subscribing to events", e);
+        }
         return () -> RawEngine.closeQuietly(callback);
     }
 
