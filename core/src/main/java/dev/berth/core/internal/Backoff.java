@@ -29,8 +29,4 @@ final class Backoff {
         }
         return current;
     }
-
-    long peekNanos() {
-        return next;
-    }
 }

@@ -24,10 +24,6 @@ final class EngineErrors {
         return text.replaceFirst("^Status \\d+: ", "").strip();
     }
 
-    static int status(Throwable e) {
-        return e instanceof com.github.dockerjava.api.exception.DockerException d ? d.getHttpStatus() : -1;
-    }
-
     /** A fallback for anything without a more specific translation. */
     static DockerException generic(String operation, RuntimeException e) {
         if (e instanceof DockerException berth) {
@@ -36,8 +32,8 @@ final class EngineErrors {
         if (e instanceof RawEngine.HttpError http) {
             return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status + ")", e);
         }
-        if (e instanceof com.github.dockerjava.api.exception.DockerException) {
-            return new DockerException(operation + " failed: " + message(e) + " (HTTP " + status(e) + ")", e);
+        if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
+            return new DockerException(operation + " failed: " + message(e) + " (HTTP " + d.getHttpStatus() + ")", e);
         }
         if (hasCause(e, java.net.SocketTimeoutException.class)) {
             return new DockerException(operation + " got no answer from the engine in time (a hung or overloaded"
