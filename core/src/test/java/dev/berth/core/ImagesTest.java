@@ -147,7 +147,7 @@ class ImagesTest extends EngineTest {
         Files.writeString(dockerfile, "FROM " + TestImages.BUSYBOX + "\nARG GREETING=default\n"
                 + "RUN echo $GREETING > /greeting\nCOPY data.txt /data.txt\n");
         try (Image image = docker.images().build(BuildSpec.context(context).dockerfile(dockerfile)
-                .buildArg("GREETING", "hello-arg").label("team", "berth").noCache().tag(tag("outside")));
+                .buildArg("GREETING", "hello-arg").label("team", "berth").noCache().pull().tag(tag("outside")));
              Container c = docker.containers().run(ContainerSpec.of(image.reference()).command("sleep", "300"))) {
             assertEquals("hello-arg", c.readFile("/greeting").strip());
             assertEquals("payload", c.readFile("/data.txt"));
@@ -233,6 +233,20 @@ class ImagesTest extends EngineTest {
             assertTrue(events.stream().anyMatch(p -> p.fraction() > 0.99), "overall reaches 100%");
         } finally {
             tags.stream().filter(t -> !t.equals("redis:7.0")).forEach(t -> redis.tag(t));
+        }
+    }
+
+    /** run() with the default pull policy pulls a missing image (through the mirror) and starts it. */
+    @Test
+    void runPullsAMissingImage() {
+        List<String> tags = docker.images().list(Filter.none().reference("redis")).stream()
+                .flatMap(i -> i.tags().stream()).toList();
+        tags.forEach(t -> docker.images().remove(t, false, false));
+        try (var redis = docker.containers().run(ContainerSpec.of("redis:7.0")
+                .waitFor(Wait.log("Ready to accept connections")))) {
+            assertTrue(redis.exec("redis-cli", "ping").stdout().contains("PONG"));
+        } finally {
+            tags.stream().filter(t -> !t.equals("redis:7.0")).forEach(t -> docker.images().tag("redis:7.0", t));
         }
     }
 

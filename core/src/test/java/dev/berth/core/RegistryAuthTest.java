@@ -116,6 +116,12 @@ class RegistryAuthTest {
             try (Docker fromAuths = connect(Map.of()); Image pulled = fromAuths.images().pull(ref, p -> { })) {
                 assertEquals(docker.images().inspect(TestImages.BUSYBOX).id(), pulled.id());
             }
+            // and through a default store ("credsStore"), which serves every registry
+            Files.writeString(config, "{\"credsStore\":\"berthtest\"}");
+            try (Docker fromStore = connect(Map.of("PATH", bin + ":" + System.getenv("PATH")));
+                 Image pulled = fromStore.images().pull(ref, p -> { })) {
+                assertEquals(docker.images().inspect(TestImages.BUSYBOX).id(), pulled.id());
+            }
         } finally {
             deleteFromRegistry(ref);
         }

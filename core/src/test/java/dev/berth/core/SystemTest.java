@@ -56,6 +56,29 @@ class SystemTest extends EngineTest {
     }
 
     @Test
+    void eventsFilteredByContainer() throws Exception {
+        String name = "berth-events-" + UUID.randomUUID().toString().substring(0, 8);
+        List<EngineEvent> seen = new CopyOnWriteArrayList<>();
+        try (EventStream events = docker.system().events(EventFilter.all().container(name), seen::add)) {
+            docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX).command("true")).close();
+            Container mine = docker.containers().create(ContainerSpec.of(TestImages.BUSYBOX).name(name));
+            mine.close();
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (seen.stream().noneMatch(e -> e.action().equals("destroy")) && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of("create", "destroy"), seen.stream().map(EngineEvent::action).toList());
+            assertTrue(seen.stream().allMatch(e -> name.equals(e.actorName())), seen.toString());
+        }
+    }
+
+    @Test
+    void systemInfoAndVersionMatchTheConnection() {
+        assertEquals(docker.version(), docker.system().version());
+        assertEquals(docker.info().name(), docker.system().info().name());
+    }
+
+    @Test
     void scopedPruneLeavesWhatBerthDidNotCreate() throws Exception {
         String tag = UUID.randomUUID().toString();
         Container berths = docker.containers().create(ContainerSpec.of(TestImages.BUSYBOX).label("berth.test", tag));
