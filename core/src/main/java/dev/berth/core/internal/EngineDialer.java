@@ -80,13 +80,7 @@ final class EngineDialer {
      * blocked read would stop stdin from being written.
      */
     private static Duplex channelDuplex(SocketChannel channel) {
-        InputStream in = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        InputStream in = new BulkInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));

@@ -41,68 +41,59 @@ final class EngineSystem implements DockerSystem {
         return engine.version();
     }
 
-    /** {@code GET /system/df}, which docker-java does not model. */
+    /** {@code GET /system/df}, which docker-java does not model; reclaimable sizes as {@code docker system df}. */
     @Override
     public DiskUsage diskUsage() {
         JsonNode df = engine.raw("disk usage", r -> r.get("/system/df"));
-        int images = 0;
-        int activeImages = 0;
-        long reclaimableImages = 0;
+        Tally images = new Tally("Images");
         for (JsonNode image : df.path("Images")) {
-            images++;
-            if (image.path("Containers").asInt() > 0) {
-                activeImages++;
-            } else {
-                reclaimableImages += image.path("Size").asLong() - Math.max(0, image.path("SharedSize").asLong());
-            }
+            images.add(image.path("Containers").asInt() > 0,
+                    image.path("Size").asLong() - Math.max(0, image.path("SharedSize").asLong()), true);
+        }
+        Tally containers = new Tally("Containers");
+        for (JsonNode c : df.path("Containers")) {
+            containers.add("running".equals(c.path("State").asText()), c.path("SizeRw").asLong(), true);
+        }
+        Tally volumes = new Tally("Local Volumes");
+        for (JsonNode v : df.path("Volumes")) {
+            volumes.add(v.path("UsageData").path("RefCount").asInt() > 0,
+                    Math.max(0, v.path("UsageData").path("Size").asLong()), true);
+        }
+        Tally cache = new Tally("Build Cache");
+        for (JsonNode b : df.path("BuildCache")) {
+            cache.add(b.path("InUse").asBoolean(), b.path("Size").asLong(), !b.path("Shared").asBoolean());
         }
         long layers = df.path("LayersSize").asLong();
-        int containers = 0;
-        int running = 0;
-        long containerSize = 0;
-        long reclaimableContainers = 0;
-        for (JsonNode c : df.path("Containers")) {
-            containers++;
-            long size = c.path("SizeRw").asLong();
-            containerSize += size;
-            if ("running".equals(c.path("State").asText())) {
-                running++;
-            } else {
-                reclaimableContainers += size;
+        UsageCategory imageRow = new UsageCategory("Images", images.total, images.active, layers,
+                Math.min(layers, images.reclaimable));
+        return new DiskUsage(imageRow, containers.row(), volumes.row(), cache.row());
+    }
+
+    /** Counts one category of {@code system df}: what is unused counts as reclaimable. */
+    private static final class Tally {
+        private final String type;
+        int total;
+        int active;
+        long size;
+        long reclaimable;
+
+        Tally(String type) {
+            this.type = type;
+        }
+
+        void add(boolean inUse, long bytes, boolean reclaimableWhenUnused) {
+            total++;
+            size += bytes;
+            if (inUse) {
+                active++;
+            } else if (reclaimableWhenUnused) {
+                reclaimable += bytes;
             }
         }
-        int volumes = 0;
-        int usedVolumes = 0;
-        long volumeSize = 0;
-        long reclaimableVolumes = 0;
-        for (JsonNode v : df.path("Volumes")) {
-            volumes++;
-            long size = Math.max(0, v.path("UsageData").path("Size").asLong());
-            volumeSize += size;
-            if (v.path("UsageData").path("RefCount").asInt() > 0) {
-                usedVolumes++;
-            } else {
-                reclaimableVolumes += size;
-            }
+
+        UsageCategory row() {
+            return new UsageCategory(type, total, active, size, reclaimable);
         }
-        int caches = 0;
-        int usedCaches = 0;
-        long cacheSize = 0;
-        long reclaimableCache = 0;
-        for (JsonNode b : df.path("BuildCache")) {
-            caches++;
-            long size = b.path("Size").asLong();
-            cacheSize += size;
-            if (b.path("InUse").asBoolean()) {
-                usedCaches++;
-            } else if (!b.path("Shared").asBoolean()) {
-                reclaimableCache += size;
-            }
-        }
-        return new DiskUsage(new UsageCategory("Images", images, activeImages, layers, Math.min(layers, reclaimableImages)),
-                new UsageCategory("Containers", containers, running, containerSize, reclaimableContainers),
-                new UsageCategory("Local Volumes", volumes, usedVolumes, volumeSize, reclaimableVolumes),
-                new UsageCategory("Build Cache", caches, usedCaches, cacheSize, reclaimableCache));
     }
 
     @Override

@@ -69,19 +69,13 @@ final class HttpChunks {
     }
 
     /** Decodes a chunked body; ends at the last chunk. */
-    static final class Input extends InputStream {
+    static final class Input extends BulkInputStream {
         private final InputStream in;
         private long left;
         private boolean done;
 
         Input(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

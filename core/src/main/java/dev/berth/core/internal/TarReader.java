@@ -58,13 +58,7 @@ final class TarReader {
 
     /** The current entry's bytes; read them fully or not at all before calling next(). */
     InputStream content() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BulkInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (remaining <= 0) {
