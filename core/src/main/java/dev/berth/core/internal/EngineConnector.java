@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.core.util.CertificateUtils;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.berth.DockerSettings;
@@ -41,25 +42,51 @@ public final class EngineConnector {
                 attempts.add(candidate + ": " + RawEngine.describe(e));
             }
         }
-        throw new EngineUnavailableException(unavailableMessage(attempts), attempts, last);
+        throw new EngineUnavailableException(unavailableMessage(attempts, isTlsFailure(last)), attempts, last);
     }
 
-    private static String unavailableMessage(List<String> attempts) {
-        StringBuilder text = new StringBuilder("No Docker engine answered. Berth looked at:");
+    private static String unavailableMessage(List<String> attempts, boolean tls) {
+        StringBuilder text = new StringBuilder(tls ? "The Docker engine refused the TLS connection. Berth looked at:"
+                : "No Docker engine answered. Berth looked at:");
         attempts.forEach(a -> text.append("\n  - ").append(a));
-        text.append("\nFix: start Docker (`sudo systemctl start docker`, or start Docker Desktop), check that your user"
+        text.append(tls ? "\nFix: the TLS handshake failed. Check that DOCKER_CERT_PATH (or the context's TLS folder)"
+                + " holds ca.pem, cert.pem and key.pem issued for this engine, and that DOCKER_TLS_VERIFY matches how"
+                + " the engine listens."
+                : "\nFix: start Docker (`sudo systemctl start docker`, or start Docker Desktop), check that your user"
                 + " may use the socket (`docker version` works), or point DOCKER_HOST / `docker context use` at a"
                 + " running engine.");
         return text.toString();
     }
 
-    private static javax.net.ssl.SSLContext sslContext(LocalDirectorySSLConfig tls) {
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * TLS for Berth's own stream connections, from the same ca/cert/key files. docker-java's context allows TLS 1.2
+     * only, where closing the write side closes the whole connection; TLS 1.3 has the half-close stdin needs.
+     */
+    private static javax.net.ssl.SSLContext streamTls(EndpointCandidate candidate) {
+        Path dir = candidate.certPath();
         try {
-            return tls.getSSLContext();
+            var keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(CertificateUtils.createKeyStore(Files.readString(dir.resolve("key.pem")),
+                    Files.readString(dir.resolve("cert.pem"))), "docker".toCharArray());
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(CertificateUtils.createTrustStore(Files.readString(dir.resolve("ca.pem"))));
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
         } catch (Exception e) {
-            throw new EngineUnavailableException("Cannot load the TLS certificates in " + tls.getDockerCertPath()
-                    + " (ca.pem, cert.pem, key.pem): " + e.getMessage(), List.of(tls.getDockerCertPath()
-                    + ": bad TLS material"), e);
+            throw new EngineUnavailableException("Cannot load the TLS certificates in " + dir
+                    + " (ca.pem, cert.pem, key.pem): " + e.getMessage() + ". Check DOCKER_CERT_PATH.",
+                    List.of(candidate + ": bad TLS material in " + dir), e);
         }
     }
 
@@ -89,7 +116,7 @@ public final class EngineConnector {
             DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
-            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : sslContext(tls));
+            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
             return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline, credentials);
