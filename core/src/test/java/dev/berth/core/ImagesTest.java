@@ -216,37 +216,50 @@ class ImagesTest extends EngineTest {
         }
     }
 
-    /** Removes every local tag of redis so the pull really downloads from the mirror, then restores them. */
+    static final String PULLED = "redis:7.0";
+
+    /**
+     * Removes the local tags of redis:7.0's image so that the pull really downloads (through the mirror here), and
+     * afterwards puts back exactly those tags; when the image was not there before, it is removed again.
+     */
+    private static List<String> removeLocalCopy() {
+        List<String> tags = docker.images().find(PULLED).map(i -> i.inspect().tags()).orElse(List.of());
+        tags.forEach(t -> docker.images().remove(t, false, false));
+        return tags;
+    }
+
+    private static void restore(List<String> tags) {
+        if (tags.isEmpty()) {
+            docker.images().find(PULLED).ifPresent(Image::close);
+        }
+        tags.stream().filter(t -> !t.equals(PULLED)).forEach(t -> docker.images().tag(PULLED, t));
+    }
+
     @Test
     void pullThroughTheMirrorReportsProgress() {
-        List<String> tags = docker.images().list(Filter.none().reference("redis")).stream()
-                .flatMap(i -> i.tags().stream()).toList();
-        assertFalse(tags.isEmpty(), "the offline hub keeps redis tagged locally");
-        tags.forEach(t -> docker.images().remove(t, false, false));
+        List<String> tags = removeLocalCopy();
         List<Progress> events = new CopyOnWriteArrayList<>();
-        Image redis = docker.images().pull("redis:7.0", events::add);
         try {
+            docker.images().pull(PULLED, events::add);
             assertTrue(events.stream().anyMatch(p -> p.total() > 0 && p.current() > 0), events.toString());
             assertTrue(events.stream().anyMatch(p -> p.status().startsWith("Pull complete")), events.toString());
             Progress last = events.get(events.size() - 1);
-            assertTrue(last.status().contains("redis:7.0"), last.toString());
+            assertTrue(last.status().contains(PULLED), last.toString());
             assertTrue(events.stream().anyMatch(p -> p.fraction() > 0.99), "overall reaches 100%");
         } finally {
-            tags.stream().filter(t -> !t.equals("redis:7.0")).forEach(t -> redis.tag(t));
+            restore(tags);
         }
     }
 
     /** run() with the default pull policy pulls a missing image (through the mirror) and starts it. */
     @Test
     void runPullsAMissingImage() {
-        List<String> tags = docker.images().list(Filter.none().reference("redis")).stream()
-                .flatMap(i -> i.tags().stream()).toList();
-        tags.forEach(t -> docker.images().remove(t, false, false));
-        try (var redis = docker.containers().run(ContainerSpec.of("redis:7.0")
+        List<String> tags = removeLocalCopy();
+        try (var redis = docker.containers().run(ContainerSpec.of(PULLED)
                 .waitFor(Wait.log("Ready to accept connections")))) {
             assertTrue(redis.exec("redis-cli", "ping").stdout().contains("PONG"));
         } finally {
-            tags.stream().filter(t -> !t.equals("redis:7.0")).forEach(t -> docker.images().tag("redis:7.0", t));
+            restore(tags);
         }
     }
 
