@@ -85,6 +85,27 @@ class RegistryAuthTest {
         }
     }
 
+    /** A build whose FROM image lives in the private registry pulls it with the connection's credentials. */
+    @Test
+    void buildFromAPrivateBaseImage() throws Exception {
+        String base = repository() + ":base";
+        try (Docker docker = connect(Map.of())) {
+            docker.images().login(RegistryAuth.of(REGISTRY, USER, Secret.of(PASSWORD)));
+            try (Image local = docker.images().tag(TestImages.BUSYBOX, base)) {
+                docker.images().push(base, p -> { });
+            }
+            assertThrows(ImageNotFoundException.class, () -> docker.images().inspect(base));
+            try (Image built = docker.images().build(dev.berth.BuildSpec.of(dev.berth.Dockerfile.from(base)
+                    .run("echo built-on-private-base > /marker"), dev.berth.BuildContext.empty()))) {
+                assertTrue(built.inspect().sizeBytes() > 0);
+            } finally {
+                docker.images().find(base).ifPresent(Image::close);
+            }
+        } finally {
+            deleteFromRegistry(base);
+        }
+    }
+
     @Test
     void pushWithoutCredentialsIsAnAuthError() {
         String ref = repository() + ":v1";

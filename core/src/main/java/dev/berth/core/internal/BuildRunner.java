@@ -62,6 +62,7 @@ final class BuildRunner {
             ContextArchiver.Stats stats = null;
             try {
                 connection.out().write(("POST " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n"
+                        + registryConfigHeader(engine)
                         + "Content-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 HttpChunks.Output body = new HttpChunks.Output(connection.out(), CHUNK_BYTES);
@@ -95,6 +96,24 @@ final class BuildRunner {
             throw new DockerException("The build ended without an image id. Output:\n" + String.join("\n", output.tail));
         }
         return output.imageId;
+    }
+
+    /** X-Registry-Config: the credentials a FROM pull may need, base64url JSON keyed by registry (never logged). */
+    private static String registryConfigHeader(EngineDocker engine) {
+        Map<String, com.github.dockerjava.api.model.AuthConfig> all = engine.credentials().all();
+        if (all.isEmpty()) {
+            return "";
+        }
+        Map<String, Map<String, String>> json = new LinkedHashMap<>();
+        all.forEach((registry, auth) -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("username", auth.getUsername());
+            entry.put("password", auth.getPassword());
+            entry.put("serveraddress", registry);
+            json.put(registry, entry);
+        });
+        return "X-Registry-Config: " + java.util.Base64.getUrlEncoder()
+                .encodeToString(jsonText(json).getBytes(StandardCharsets.UTF_8)) + "\r\n";
     }
 
     private static String query(BuildSpec spec, String dockerfile) {

@@ -72,6 +72,28 @@ final class RegistryCredentials {
         return null;
     }
 
+    /**
+     * Credentials for every registry this connection knows (logins, auths, credHelpers), as a build's
+     * X-Registry-Config wants them: a build may pull a FROM image from any of them.
+     */
+    Map<String, AuthConfig> all() {
+        Map<String, AuthConfig> found = new java.util.LinkedHashMap<>();
+        JsonNode config = readConfig();
+        if (config != null) {
+            config.path("auths").fieldNames().forEachRemaining(registry -> put(found, registry));
+            config.path("credHelpers").fieldNames().forEachRemaining(registry -> put(found, registry));
+        }
+        logins.keySet().forEach(registry -> put(found, registry));
+        return found;
+    }
+
+    private void put(Map<String, AuthConfig> found, String registry) {
+        AuthConfig auth = forRegistry(registry.equals(DOCKER_HUB_KEY) ? "docker.io" : registry);
+        if (auth != null) {
+            found.put(registry, auth);
+        }
+    }
+
     static AuthConfig authConfig(String registry, String user, String password) {
         return new AuthConfig().withRegistryAddress(registry).withUsername(user).withPassword(password);
     }
