@@ -121,6 +121,17 @@ class SystemTest extends EngineTest {
         }
     }
 
+    /** The build cache step runs only unscoped (the cache has no labels); here alone, touching nothing else. */
+    @Test
+    void buildCachePruneRunsAndReportsWithoutTouchingAnythingElse() {
+        try (Container kept = docker.containers().create(ContainerSpec.of(TestImages.BUSYBOX))) {
+            var report = docker.system().prune(new Prune(false, false, false, false, false, true, java.util.Map.of()));
+            assertEquals(List.of(), report.containers());
+            assertTrue(report.spaceReclaimedBytes() >= 0);
+            assertTrue(docker.containers().find(kept.id()).isPresent());
+        }
+    }
+
     @Test
     void statsAreSampled() {
         try (Container c = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX).command("sleep", "300")
