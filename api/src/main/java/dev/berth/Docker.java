@@ -34,6 +34,9 @@ public interface Docker extends AutoCloseable {
 
     Networks networks();
 
+    /** {@code docker compose}: stacks from compose files. */
+    Stacks stacks();
+
     /** {@code docker system df / events / prune}. */
     DockerSystem system();
 

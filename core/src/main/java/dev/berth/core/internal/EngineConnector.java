@@ -119,7 +119,8 @@ public final class EngineConnector {
             EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
-            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline, credentials);
+            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline, credentials,
+                    settings.env());
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
             RawEngine.closeQuietly(streaming);

@@ -36,6 +36,7 @@ public final class EngineDocker implements Docker {
     private final EngineVolumes volumes;
     private final EngineNetworks networks;
     private final EngineSystem system;
+    private final EngineStacks stacks;
     private final Map<String, String> berthLabels;
     /** Threads for waits that watch a container while the caller polls; daemon so they never hold the JVM. */
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
@@ -46,7 +47,8 @@ public final class EngineDocker implements Docker {
     private volatile EngineVersion version;
 
     EngineDocker(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
-            EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout, RegistryCredentials credentials) {
+            EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout, RegistryCredentials credentials,
+            Map<String, String> environment) {
         this.client = client;
         this.streamingClient = streamingClient;
         this.requests = requests;
@@ -60,6 +62,7 @@ public final class EngineDocker implements Docker {
         this.credentials = credentials;
         this.networks = new EngineNetworks(this);
         this.system = new EngineSystem(this);
+        this.stacks = new EngineStacks(this, environment);
         this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
                 BerthLabels.VERSION, CreateRequest.BERTH_VERSION);
     }
@@ -114,13 +117,18 @@ public final class EngineDocker implements Docker {
     }
 
     @Override
-    public Volumes volumes() {
+    public EngineVolumes volumes() {
         return volumes;
     }
 
     @Override
-    public Networks networks() {
+    public EngineNetworks networks() {
         return networks;
+    }
+
+    @Override
+    public dev.berth.Stacks stacks() {
+        return stacks;
     }
 
     @Override

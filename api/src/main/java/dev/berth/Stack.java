@@ -1,0 +1,24 @@
+package dev.berth;
+
+import java.util.List;
+
+/** A running compose application. {@link #close()} is {@code docker compose down} (named volumes are kept). */
+public interface Stack extends AutoCloseable {
+    /** The project name. */
+    String name();
+
+    /** {@code docker compose ps}: the project's containers, stopped ones too. */
+    List<ContainerSummary> ps();
+
+    /** The container of a service. */
+    Container service(String service);
+
+    /** {@code docker compose down}: removes containers and networks, keeps named volumes. */
+    void down();
+
+    /** {@code docker compose down [-v]}: with {@code volumes}, the project's named volumes go too. */
+    void down(boolean volumes);
+
+    @Override
+    void close();
+}

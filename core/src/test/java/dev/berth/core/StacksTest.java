@@ -1,0 +1,116 @@
+package dev.berth.core;
+
+import dev.berth.Filter;
+import dev.berth.Health;
+import dev.berth.ImageNotFoundException;
+import dev.berth.InvalidComposeFileException;
+import dev.berth.Stack;
+import dev.berth.StackSpec;
+import dev.berth.Wait;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StacksTest extends EngineTest {
+    static final String COMPOSE = """
+            services:
+              web:
+                image: nginx:1.22
+                ports: ["80"]
+                depends_on:
+                  db: {condition: service_healthy}
+              db:
+                image: postgres:15
+                environment:
+                  POSTGRES_PASSWORD: pw
+                volumes: ["dbdata:/var/lib/postgresql/data"]
+                healthcheck:
+                  test: ["CMD", "pg_isready", "-U", "postgres"]
+                  interval: 500ms
+                  retries: 120
+              job:
+                build: ./job
+                depends_on: [db]
+            volumes:
+              dbdata:
+            """;
+
+    private static String project() {
+        return "berth-stack-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void upPsServiceAndDown(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("job"));
+        Files.writeString(dir.resolve("job/Dockerfile"), "FROM " + TestImages.BUSYBOX + "\nCMD [\"echo\", \"job-done\"]\n");
+        Path file = Files.writeString(dir.resolve("docker-compose.yml"), COMPOSE);
+        String project = project();
+        Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+        try {
+            assertEquals(3, stack.ps().size(), stack.ps().toString());
+            var web = stack.service("web");
+            assertEquals(project + "-web-1", web.name());
+            assertEquals(Health.HEALTHY, stack.service("db").inspect().health(), "web waited for a healthy db");
+            String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + web.hostPort(80) + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("Welcome to nginx!"));
+            assertTrue(web.exec("getent", "hosts", "db").succeeded(), "services reach each other by name");
+            stack.service("job").waitFor(Wait.exited());
+            assertEquals("job-done", stack.service("job").logs().all().text());
+            var labels = web.inspect().labels();
+            assertEquals(project, labels.get("com.docker.compose.project"));
+            assertEquals("web", labels.get("com.docker.compose.service"));
+            assertEquals(1, docker.networks().list(Filter.none().name(project + "_default")).size());
+            assertEquals(1, docker.volumes().list(Filter.none().name(project + "_dbdata")).size());
+            assertEquals(project, docker.stacks().get(project).ps().get(0).labels().get("com.docker.compose.project"));
+        } finally {
+            stack.down(true);
+            docker.images().find(project + "-job").ifPresent(dev.berth.Image::close);
+        }
+        assertEquals(0, stack.ps().size());
+        assertEquals(0, docker.networks().list(Filter.none().label("com.docker.compose.project", project)).size());
+        assertEquals(0, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size());
+    }
+
+    @Test
+    void aFailedUpRemovesWhatItCreated(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  ok:
+                    image: busybox:1.36
+                    command: ["sleep", "300"]
+                    volumes: ["cache:/cache"]
+                  broken:
+                    image: berth-no-such-image:1
+                    depends_on: [ok]
+                volumes:
+                  cache:
+                """);
+        String project = project();
+        assertThrows(ImageNotFoundException.class, () -> docker.stacks().up(StackSpec.fromCompose(file)
+                .projectName(project)));
+        assertEquals(0, docker.stacks().get(project).ps().size());
+        assertEquals(0, docker.networks().list(Filter.none().label("com.docker.compose.project", project)).size());
+        assertEquals(0, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size());
+    }
+
+    @Test
+    void anInvalidFileCreatesNothing(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("docker-compose.yml"),
+                "services:\n  web:\n    image: nginx:1.22\n    ports: [\"eighty\"]\n");
+        long before = docker.requestCount();
+        var e = assertThrows(InvalidComposeFileException.class, () -> docker.stacks().up(StackSpec.fromCompose(file)));
+        assertEquals(4, e.line());
+        assertEquals(before, docker.requestCount(), "rejected before any engine call");
+    }
+}
