@@ -5,6 +5,8 @@ import dev.berth.ContainerFilter;
 import dev.berth.ContainerSpec;
 import dev.berth.Docker;
 import dev.berth.Network;
+import dev.berth.Stack;
+import dev.berth.StackSpec;
 import dev.berth.Volume;
 import dev.berth.Wait;
 import java.io.IOException;
@@ -38,6 +40,7 @@ public final class Tour {
         interactiveShell();
         volumes();
         networks();
+        compose();
         prune();
         out.println("\nTour finished; everything it started has been removed.");
     }
@@ -116,6 +119,35 @@ public final class Tour {
              Container web = Section9Networks.runWeb(docker, net)) {
             out.println(net.inspect());
             out.println(Section9Networks.checkFromWeb(web));
+        }
+    }
+
+    /** docker compose up -d / ps / down, from a compose file. */
+    void compose() {
+        step("docker compose up -d   (web: nginx, cache: redis)", "docker.stacks().up(StackSpec.fromCompose(file))");
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("berth-tour");
+            java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("docker-compose.yml"), """
+                    services:
+                      web:
+                        image: nginx
+                        ports: ["80"]
+                        depends_on: [cache]
+                      cache:
+                        image: redis
+                    """);
+            try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName("berth-tour"))) {
+                step("docker compose ps", "stack.ps()");
+                stack.ps().forEach(out::println);
+                out.println("web answers on port " + stack.service("web").hostPort(80) + "; cache says "
+                        + stack.service("cache").exec("redis-cli", "ping").stdout().strip());
+                step("docker compose down", "stack.down()");
+            } finally {
+                java.nio.file.Files.delete(file);
+                java.nio.file.Files.delete(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -21,6 +21,7 @@ class TourTest {
             String output = text.toString(StandardCharsets.UTF_8);
             assertTrue(output.contains("Welcome to nginx!"), output);
             assertTrue(output.contains("nginx version"), output);
+            assertTrue(output.contains("cache says PONG"), output);
             assertTrue(output.contains("Tour finished"), output);
             assertEquals(0, docker.containers().list(ContainerFilter.all()
                     .label(BerthLabels.SESSION, docker.sessionId())).size());
