@@ -71,7 +71,16 @@ public final class EndpointResolver {
             String envCerts = env.get("DOCKER_CERT_PATH");
             certs = envCerts != null && !envCerts.isBlank() ? Path.of(envCerts) : configDir;
         }
-        return new EndpointCandidate(host, verify, verify ? certs : null, source);
+        return new EndpointCandidate(withDefaultPort(host, verify), verify, verify ? certs : null, source);
+    }
+
+    /** tcp://host means Docker's default port: 2376 with TLS, 2375 without, as the docker CLI assumes. */
+    static String withDefaultPort(String host, boolean tls) {
+        if (host.startsWith("tcp://") && java.net.URI.create(host).getPort() == -1) {
+            String trimmed = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+            return trimmed + (tls ? ":2376" : ":2375");
+        }
+        return host;
     }
 
     /** The docker CLI treats any non-empty DOCKER_TLS_VERIFY as on. */
@@ -127,7 +136,7 @@ public final class EndpointResolver {
             }
             Path tlsDir = configDir.resolve("contexts").resolve("tls").resolve(id).resolve("docker");
             boolean tls = Files.isDirectory(tlsDir) && !docker.path("SkipTLSVerify").asBoolean(false);
-            return new EndpointCandidate(host, tls, tls ? tlsDir : null, "context " + name);
+            return new EndpointCandidate(withDefaultPort(host, tls), tls, tls ? tlsDir : null, "context " + name);
         } catch (IOException e) {
             throw new EngineUnavailableException("Cannot read docker context file " + meta + ": " + e.getMessage(),
                     List.of("context " + name + ": unreadable"), e);

@@ -48,6 +48,14 @@ class EndpointResolverTest {
     }
 
     @Test
+    void tcpWithoutAPortGetsDockersDefault() {
+        assertEquals("tcp://engine:2375", EndpointResolver.candidates(env(Map.of("DOCKER_HOST", "tcp://engine")))
+                .get(0).host());
+        assertEquals("tcp://engine:2376", EndpointResolver.candidates(env(Map.of("DOCKER_HOST", "tcp://engine",
+                "DOCKER_TLS_VERIFY", "1"))).get(0).host());
+    }
+
+    @Test
     void plainTcpWithoutTlsVerify() {
         var c = EndpointResolver.candidates(env(Map.of("DOCKER_HOST", "tcp://engine:2375")));
         assertFalse(c.get(0).tlsVerify());
