@@ -83,6 +83,35 @@ class StacksTest extends EngineTest {
     }
 
     @Test
+    void containerOptionsAndEnvFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("app.env"), "# settings\nFROM_FILE=yes\nOVERRIDDEN=file\n");
+        Path file = Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  box:
+                    image: busybox:1.36
+                    command: ["sleep", "300"]
+                    env_file: app.env
+                    environment: {OVERRIDDEN: compose}
+                    extra_hosts: ["db.local:10.9.8.7"]
+                    cap_drop: [CHOWN]
+                    read_only: true
+                    tmpfs: /scratch
+                    mem_limit: 64m
+                    pids_limit: 50
+                    stop_grace_period: 2s
+                """);
+        String project = project();
+        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+            var box = stack.service("box");
+            assertEquals("yes compose", box.exec("sh", "-c", "echo $FROM_FILE $OVERRIDDEN").stdout().strip());
+            assertTrue(box.exec("cat", "/etc/hosts").stdout().contains("10.9.8.7\tdb.local"));
+            assertTrue(!box.exec("touch", "/rootfs").succeeded(), "read-only root");
+            assertTrue(box.exec("touch", "/scratch/ok").succeeded(), "tmpfs is writable");
+            assertTrue(!box.exec("chown", "1:1", "/scratch/ok").succeeded(), "CHOWN dropped");
+        }
+    }
+
+    @Test
     void aFailedUpRemovesWhatItCreated(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("docker-compose.yml"), """
                 services:

@@ -202,6 +202,7 @@ final class EngineStacks implements Stacks {
         if (service.hostname() != null) {
             spec = spec.hostname(service.hostname());
         }
+        spec = service.applyOptions(spec);
         EngineContainer container = engine.containers().create(spec);
         try {
             for (String network : serviceNetworks.subList(1, serviceNetworks.size())) {

@@ -16,7 +16,15 @@ public record ComposeModel(String project, Path file, Map<String, Service> servi
     public record Service(String name, String image, Build build, List<String> command, List<String> entrypoint,
             Map<String, String> environment, List<PortBinding> ports, List<VolumeMount> volumes,
             Map<String, List<String>> networks, Map<String, String> dependsOn, HealthCheck healthCheck,
-            RestartPolicy restart, Map<String, String> labels, String workdir, String user, String hostname) {
+            RestartPolicy restart, Map<String, String> labels, String workdir, String user, String hostname,
+            List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> options) {
+        /** Applies the plain container options (extra_hosts, cap_add, mem_limit …) to a spec. */
+        public dev.berth.ContainerSpec applyOptions(dev.berth.ContainerSpec spec) {
+            for (var option : options) {
+                spec = option.apply(spec);
+            }
+            return spec;
+        }
     }
 
     public record Build(Path context, String dockerfile) {

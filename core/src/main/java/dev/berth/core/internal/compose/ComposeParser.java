@@ -42,12 +42,12 @@ public final class ComposeParser {
     private static final Set<String> TOP_LEVEL = Set.of("version", "name", "services", "volumes", "networks");
     private static final Set<String> SERVICE_KEYS = Set.of("image", "build", "command", "entrypoint", "environment",
             "ports", "volumes", "networks", "depends_on", "healthcheck", "restart", "labels", "working_dir", "user",
-            "hostname", "container_name", "expose");
-    private static final Set<String> SPEC_BUT_UNSUPPORTED = Set.of("env_file", "deploy", "secrets", "configs",
-            "profiles", "extends", "links", "external_links", "network_mode", "pid", "ipc", "privileged", "cap_add",
-            "cap_drop", "devices", "dns", "extra_hosts", "logging", "ulimits", "tmpfs", "stop_signal",
-            "stop_grace_period", "init", "platform", "scale", "stdin_open", "tty", "read_only", "shm_size",
-            "sysctls", "security_opt", "mem_limit", "cpus", "pids_limit");
+            "hostname", "container_name", "expose", "env_file", "extra_hosts", "cap_add", "cap_drop", "read_only",
+            "mem_limit", "cpus", "pids_limit", "stop_signal", "stop_grace_period", "tmpfs", "tty", "stdin_open");
+    private static final Set<String> SPEC_BUT_UNSUPPORTED = Set.of("deploy", "secrets", "configs",
+            "profiles", "extends", "links", "external_links", "network_mode", "pid", "ipc", "privileged",
+            "devices", "dns", "logging", "ulimits", "init", "platform", "scale", "shm_size",
+            "sysctls", "security_opt");
     private static final Pattern PORT = Pattern.compile(
             "(?:(?<ip>\\d+\\.\\d+\\.\\d+\\.\\d+|\\[[0-9a-fA-F:]+]):)?(?:(?<host>\\d*):)?(?<container>\\d+)(?:/(?<proto>tcp|udp|sctp))?");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h)");
@@ -227,12 +227,123 @@ public final class ComposeParser {
                 }
             }
         }
+        Map<String, String> environment = envFiles(keys);
+        environment.putAll(keyValues(keys, "environment"));
         return new ComposeModel.Service(name, image, build, command(keys, "command"), command(keys, "entrypoint"),
-                keyValues(keys, "environment"), ports, mounts, serviceNetworks, dependsOn, healthCheck(keys),
+                environment, ports, mounts, serviceNetworks, dependsOn, healthCheck(keys),
                 restart(keys), keyValues(keys, "labels"),
                 keys.containsKey("working_dir") ? text(value(keys, "working_dir")) : null,
                 keys.containsKey("user") ? text(value(keys, "user")) : null,
-                keys.containsKey("hostname") ? text(value(keys, "hostname")) : null);
+                keys.containsKey("hostname") ? text(value(keys, "hostname")) : null, options(keys));
+    }
+
+    /** The plain container options, each checked here (with its mark) and applied to the spec at start. */
+    private List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> options(Map<String, NodeTuple> keys) {
+        List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> options = new ArrayList<>();
+        if (keys.containsKey("extra_hosts")) {
+            Node node = value(keys, "extra_hosts");
+            Map<String, String> hosts = new LinkedHashMap<>();
+            if (node instanceof SequenceNode seq) {
+                for (Node item : seq.getValue()) {
+                    String text = text(item);
+                    int split = text.indexOf(text.contains("=") ? '=' : ':');
+                    if (split <= 0) {
+                        throw error(item, "'" + text + "' is not HOST:IP", "e.g. \"db.local:10.0.0.5\"");
+                    }
+                    hosts.put(text.substring(0, split), text.substring(split + 1));
+                }
+            } else {
+                mapping(node, "extra_hosts").values().forEach(e -> hosts.put(scalar(e.getKeyNode()),
+                        text(e.getValueNode())));
+            }
+            hosts.forEach((host, ip) -> options.add(spec -> spec.extraHost(host, ip)));
+        }
+        for (String key : List.of("cap_add", "cap_drop")) {
+            if (keys.containsKey(key)) {
+                String[] caps = sequence(value(keys, key), key).stream().map(this::text).toArray(String[]::new);
+                options.add(key.equals("cap_add") ? spec -> spec.capAdd(caps) : spec -> spec.capDrop(caps));
+            }
+        }
+        if (keys.containsKey("read_only") && bool(value(keys, "read_only"))) {
+            options.add(dev.berth.ContainerSpec::readOnlyRootfs);
+        }
+        if (keys.containsKey("tty") && bool(value(keys, "tty"))
+                || keys.containsKey("stdin_open") && bool(value(keys, "stdin_open"))) {
+            options.add(keys.containsKey("tty") && bool(value(keys, "tty"))
+                    ? dev.berth.ContainerSpec::interactive : dev.berth.ContainerSpec::stdinOpen);
+        }
+        options.addAll(checked(keys, "mem_limit", text -> spec -> spec.memory(text)));
+        options.addAll(checked(keys, "cpus", text -> spec -> spec.cpus(Double.parseDouble(text))));
+        options.addAll(checked(keys, "pids_limit", text -> spec -> spec.pidsLimit(Long.parseLong(text))));
+        options.addAll(checked(keys, "stop_signal", text -> spec -> spec.stopSignal(text)));
+        if (keys.containsKey("stop_grace_period")) {
+            Duration grace = duration(value(keys, "stop_grace_period"));
+            options.add(spec -> spec.stopTimeout(grace));
+        }
+        if (keys.containsKey("tmpfs")) {
+            Node node = value(keys, "tmpfs");
+            List<Node> paths = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+            for (Node path : paths) {
+                String target = text(path).split(":")[0];
+                options.addAll(checkedValue(path, target, t -> spec -> spec.tmpfs(t)));
+            }
+        }
+        return options;
+    }
+
+    /** Builds the option now, against a throwaway spec, so a bad value fails at its mark, not at start. */
+    private List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> checked(Map<String, NodeTuple> keys,
+            String key, java.util.function.Function<String, java.util.function.UnaryOperator<dev.berth.ContainerSpec>>
+                    option) {
+        return keys.containsKey(key) ? checkedValue(value(keys, key), text(value(keys, key)), option) : List.of();
+    }
+
+    private List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> checkedValue(Node node, String text,
+            java.util.function.Function<String, java.util.function.UnaryOperator<dev.berth.ContainerSpec>> option) {
+        try {
+            var op = option.apply(text);
+            op.apply(dev.berth.ContainerSpec.of("busybox"));
+            return List.of(op);
+        } catch (InvalidSpecException | NumberFormatException e) {
+            throw error(node, "'" + text + "': " + e.getMessage(), null);
+        }
+    }
+
+    private boolean bool(Node node) {
+        String text = text(node);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw error(node, "'" + text + "' is not true or false", null);
+        }
+        return text.equals("true");
+    }
+
+    /** env_file: KEY=VALUE lines, relative to the compose file; '#' lines and blank lines are skipped. */
+    private Map<String, String> envFiles(Map<String, NodeTuple> keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!keys.containsKey("env_file")) {
+            return values;
+        }
+        Node node = value(keys, "env_file");
+        List<Node> files = node instanceof SequenceNode seq ? seq.getValue() : List.of(node);
+        for (Node entry : files) {
+            Path path = file.getParent().resolve(text(entry)).normalize();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw error(entry, "env_file " + path + " cannot be read", "check the path (relative to the compose file)");
+            }
+            for (String line : lines) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int eq = trimmed.indexOf('=');
+                values.put(eq < 0 ? trimmed : trimmed.substring(0, eq), eq < 0 ? env.getOrDefault(trimmed, "")
+                        : trimmed.substring(eq + 1));
+            }
+        }
+        return values;
     }
 
     private ComposeModel.Build build(Node node) {

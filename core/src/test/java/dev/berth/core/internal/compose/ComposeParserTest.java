@@ -105,6 +105,10 @@ class ComposeParserTest {
         assertEquals(4, typo.line());
         assertTrue(typo.getMessage().contains("not a service key"), typo.getMessage());
 
+        var badMemory = invalid("services:\n  web:\n    image: nginx\n    mem_limit: lots\n");
+        assertEquals(4, badMemory.line());
+        assertTrue(badMemory.getMessage().contains("512m"), badMemory.getMessage());
+
         var unsupported = invalid("services:\n  web:\n    image: nginx\n    deploy: {replicas: 2}\n");
         assertTrue(unsupported.getMessage().contains("not supported by Berth yet"), unsupported.getMessage());
 
