@@ -7,7 +7,6 @@ import dev.berth.EngineEvent;
 import dev.berth.EventFilter;
 import dev.berth.EventStream;
 import dev.berth.Prune;
-import dev.berth.Wait;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,6 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import dev.berth.BerthLabels;
 import dev.berth.DockerSystem;
-import dev.berth.Networks;
-import dev.berth.Volumes;
 import java.util.Map;
 import dev.berth.Docker;
 import dev.berth.EngineEndpoint;
