@@ -11,10 +11,27 @@ final class ApiVersions {
     }
 
     static String negotiate(String engineVersion) {
-        if (engineVersion == null || engineVersion.isBlank()) {
+        return negotiate(engineVersion, null);
+    }
+
+    /**
+     * min(engine max, highest tested), but never below the engine's minimum: Docker 29 refuses anything under 1.44,
+     * so against it Berth speaks 1.44 (newer than it is tested with) rather than nothing at all.
+     */
+    static String negotiate(String engineMax, String engineMin) {
+        if (engineMax == null || engineMax.isBlank()) {
             return FALLBACK;
         }
-        return compare(engineVersion, HIGHEST_TESTED) < 0 ? engineVersion : HIGHEST_TESTED;
+        String pinned = compare(engineMax, HIGHEST_TESTED) < 0 ? engineMax : HIGHEST_TESTED;
+        if (engineMin != null && !engineMin.isBlank() && compare(pinned, engineMin) < 0) {
+            return engineMin;
+        }
+        return pinned;
+    }
+
+    /** Only an engine newer than Berth's tested version can have a minimum above it: only then is /version asked. */
+    static boolean needsMinimum(String engineMax) {
+        return engineMax != null && !engineMax.isBlank() && compare(engineMax, HIGHEST_TESTED) > 0;
     }
 
     static int compare(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.berth.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -101,7 +102,9 @@ public final class EngineConnector {
         try {
             RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
-            String pinned = ApiVersions.negotiate(ping.apiVersion());
+            JsonNode engineVersion = ApiVersions.needsMinimum(ping.apiVersion()) ? raw.unversionedVersion() : null;
+            String pinned = ApiVersions.negotiate(ping.apiVersion(),
+                    engineVersion == null ? null : engineVersion.path("MinAPIVersion").asText(null));
             raw.pin(pinned);
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
                     .withDockerHost(candidate.host())
@@ -118,8 +121,12 @@ public final class EngineConnector {
             EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
-            return new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline, credentials,
-                    settings.env());
+            EngineDocker docker = new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline,
+                    credentials, settings.env());
+            if (engineVersion != null) {
+                docker.remember(engineVersion);
+            }
+            return docker;
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
             RawEngine.closeQuietly(streaming);

@@ -152,6 +152,13 @@ public final class EngineDocker implements Docker {
         }
     }
 
+    /** Keeps a /version answer read during connection, so version() costs no second call. */
+    void remember(com.fasterxml.jackson.databind.JsonNode v) {
+        version = new EngineVersion(v.path("Version").asText(), v.path("ApiVersion").asText(),
+                v.path("MinAPIVersion").asText(), endpoint.apiVersion(), v.path("Os").asText(), v.path("Arch").asText(),
+                v.path("KernelVersion").asText(), v.path("GitCommit").asText());
+    }
+
     @Override
     public EngineVersion version() {
         EngineVersion known = version;

@@ -50,6 +50,16 @@ final class RawEngine {
         return send(Request.Method.GET, path);
     }
 
+    /** {@code GET /version} without a version prefix: what the engine is, before a version is pinned. */
+    JsonNode unversionedVersion() {
+        Request request = Request.builder().method(Request.Method.GET).path("/version").build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream answer = response.getBody()) {
+            return json().readTree(answer.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     JsonNode post(String path) {
         return send(Request.Method.POST, path);
     }
