@@ -139,6 +139,18 @@ public final class EngineDocker implements Docker {
         return berthLabels;
     }
 
+    /**
+     * The query for a volume prune. From API 1.42 the engine prunes only anonymous volumes unless asked for all;
+     * Berth keeps one meaning (every unused volume the filter selects) on every engine.
+     */
+    String volumePruneQuery(java.util.Map<String, java.util.List<String>> filters) {
+        java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>(filters);
+        if (ApiVersions.compare(endpoint.apiVersion(), "1.42") >= 0) {
+            all.put("all", java.util.List.of("true"));
+        }
+        return RawEngine.filters(all);
+    }
+
     RawEngine rawEngine() {
         return raw;
     }

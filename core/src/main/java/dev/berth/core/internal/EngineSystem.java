@@ -176,7 +176,8 @@ final class EngineSystem implements DockerSystem {
                     Prunes.names(r.path("NetworksDeleted")), List.of(), 0));
         }
         if (prune.volumes()) {
-            JsonNode r = engine.raw("prune volumes", raw -> raw.post("/volumes/prune?" + filters));
+            String volumeQuery = engine.volumePruneQuery(labels);
+            JsonNode r = engine.raw("prune volumes", raw -> raw.post("/volumes/prune?" + volumeQuery));
             report = report.plus(new PruneReport(List.of(), List.of(), Prunes.names(r.path("VolumesDeleted")),
                     List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
         }
