@@ -82,7 +82,8 @@ final class EngineVolumes implements Volumes {
 
     @Override
     public PruneReport prune(Filter filter) {
-        JsonNode reply = engine.raw("prune volumes", r -> r.post("/volumes/prune?" + engine.volumePruneQuery(filter.asMap())));
+        String query = engine.volumePruneQuery(filter.asMap());
+        JsonNode reply = engine.raw("prune volumes", r -> r.post("/volumes/prune?" + query));
         return new PruneReport(List.of(), List.of(), Prunes.names(reply.path("VolumesDeleted")), List.of(), List.of(),
                 reply.path("SpaceReclaimed").asLong());
     }
