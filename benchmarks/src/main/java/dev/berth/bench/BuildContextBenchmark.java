@@ -63,38 +63,26 @@ final class BuildContextBenchmark {
             var toChild = new java.io.PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
             var fromChild = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
-            Peer berth = new Peer() {
-                public String name() {
-                    return "berth";
+            Peer berth = Peer.of("berth", () -> {
+                toChild.println("build");
+                String line = fromChild.readLine();
+                while (line != null && !line.startsWith("RESULT ")) {
+                    line = fromChild.readLine();
                 }
-
-                public void runOnce() throws Exception {
-                    toChild.println("build");
-                    String line = fromChild.readLine();
-                    while (line != null && !line.startsWith("RESULT ")) {
-                        line = fromChild.readLine();
-                    }
-                    if (line == null) {
-                        throw new IllegalStateException("the Berth build JVM (64 MB heap) died");
-                    }
-                    peakHeap.accumulateAndGet(Long.parseLong(line.split(" ")[2]), Math::max);
+                if (line == null) {
+                    throw new IllegalStateException("the Berth build JVM (64 MB heap) died");
                 }
-            };
-            Peer cli = new Peer() {
-                public String name() {
-                    return "docker-cli";
+                peakHeap.accumulateAndGet(Long.parseLong(line.split(" ")[2]), Math::max);
+            });
+            Peer cli = Peer.of("docker-cli", () -> {
+                ProcessBuilder builder = new ProcessBuilder("docker", "build", "-q", "-t", CLI_TAG, dir.toString());
+                builder.environment().put("DOCKER_BUILDKIT", "0");
+                Process p = builder.redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("docker build failed:\n" + out);
                 }
-
-                public void runOnce() throws Exception {
-                    ProcessBuilder builder = new ProcessBuilder("docker", "build", "-q", "-t", CLI_TAG, dir.toString());
-                    builder.environment().put("DOCKER_BUILDKIT", "0");
-                    Process p = builder.redirectErrorStream(true).start();
-                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    if (p.waitFor() != 0) {
-                        throw new IllegalStateException("docker build failed:\n" + out);
-                    }
-                }
-            };
+            });
             Map<String, double[]> samples;
             try {
                 samples = Harness.measure(List.of(berth, cli), 1, RUNS);

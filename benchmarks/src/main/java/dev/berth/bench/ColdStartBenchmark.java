@@ -42,18 +42,12 @@ final class ColdStartBenchmark {
     private static Peer child(String which) {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classpath = System.getProperty("java.class.path");
-        return new Peer() {
-            public String name() {
-                return which;
+        return Peer.of(which, () -> {
+            Process p = new ProcessBuilder(java, "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    ColdStartBenchmark.class.getName(), which).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(which + " cold start failed");
             }
-
-            public void runOnce() throws Exception {
-                Process p = new ProcessBuilder(java, "-cp", classpath, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                        ColdStartBenchmark.class.getName(), which).inheritIO().start();
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException(which + " cold start failed");
-                }
-            }
-        };
+        });
     }
 }

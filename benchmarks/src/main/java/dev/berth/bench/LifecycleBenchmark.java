@@ -21,53 +21,29 @@ final class LifecycleBenchmark {
     static Harness.Result run() throws Exception {
         try (Docker docker = Docker.connect(); DockerClient raw = RawDockerJava.client()) {
             ContainerSpec spec = ContainerSpec.of(IMAGE).command("sleep", "300");
-            Peer berth = new Peer() {
-                public String name() {
-                    return "berth";
+            Peer berth = Peer.of("berth", () -> {
+                try (Container c = docker.containers().run(spec)) {
+                    c.inspect();
                 }
-
-                public void runOnce() {
-                    try (Container c = docker.containers().run(spec)) {
-                        c.inspect();
-                    }
+            });
+            Peer dockerJava = Peer.of("docker-java", () -> {
+                String id = raw.createContainerCmd(IMAGE).withCmd("sleep", "300").exec().getId();
+                raw.startContainerCmd(id).exec();
+                raw.inspectContainerCmd(id).exec();
+                raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            });
+            Peer testcontainers = Peer.of("testcontainers", () -> {
+                try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                        .withCommand("sleep", "300")) {
+                    c.start();
+                    c.getContainerInfo();
                 }
-            };
-            Peer dockerJava = new Peer() {
-                public String name() {
-                    return "docker-java";
-                }
-
-                public void runOnce() {
-                    String id = raw.createContainerCmd(IMAGE).withCmd("sleep", "300").exec().getId();
-                    raw.startContainerCmd(id).exec();
-                    raw.inspectContainerCmd(id).exec();
-                    raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-                }
-            };
-            Peer testcontainers = new Peer() {
-                public String name() {
-                    return "testcontainers";
-                }
-
-                public void runOnce() {
-                    try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                            .withCommand("sleep", "300")) {
-                        c.start();
-                        c.getContainerInfo();
-                    }
-                }
-            };
-            Peer cli = new Peer() {
-                public String name() {
-                    return "docker-cli";
-                }
-
-                public void runOnce() throws Exception {
-                    String id = Cli.docker("run", "-d", IMAGE, "sleep", "300");
-                    Cli.docker("inspect", id);
-                    Cli.docker("rm", "-f", "-v", id);
-                }
-            };
+            });
+            Peer cli = Peer.of("docker-cli", () -> {
+                String id = Cli.docker("run", "-d", IMAGE, "sleep", "300");
+                Cli.docker("inspect", id);
+                Cli.docker("rm", "-f", "-v", id);
+            });
             var samples = Harness.measure(List.of(berth, dockerJava, testcontainers, cli), 3, RUNS);
             long before = docker.requestCount();
             docker.containers().run(spec).close();

@@ -9,4 +9,23 @@ interface Peer extends AutoCloseable {
     @Override
     default void close() throws Exception {
     }
+
+    /** The measured operation, which may throw. */
+    interface Operation {
+        void run() throws Exception;
+    }
+
+    static Peer of(String name, Operation operation) {
+        return new Peer() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void runOnce() throws Exception {
+                operation.run();
+            }
+        };
+    }
 }

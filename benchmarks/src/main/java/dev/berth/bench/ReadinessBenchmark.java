@@ -31,64 +31,40 @@ final class ReadinessBenchmark {
         try (Docker docker = Docker.connect(); DockerClient raw = RawDockerJava.client()) {
             ContainerSpec spec = ContainerSpec.of(IMAGE).publish(80)
                     .waitFor(Wait.http(80, "/").forStatus(200).pollEvery(Duration.ofMillis(POLL_MILLIS)));
-            Peer berth = new Peer() {
-                public String name() {
-                    return "berth";
+            Peer berth = Peer.of("berth", () -> {
+                docker.containers().run(spec).close();
+            });
+            Peer dockerJava = Peer.of("docker-java", () -> {
+                Ports ports = new Ports();
+                ports.bind(ExposedPort.tcp(80), Ports.Binding.bindIp("127.0.0.1"));
+                String id = raw.createContainerCmd(IMAGE).withExposedPorts(ExposedPort.tcp(80))
+                        .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)).exec().getId();
+                try {
+                    raw.startContainerCmd(id).exec();
+                    var bindings = raw.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings();
+                    int port = Integer.parseInt(bindings.get(ExposedPort.tcp(80))[0].getHostPortSpec());
+                    pollUntil200(port);
+                } finally {
+                    raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
                 }
-
-                public void runOnce() {
-                    docker.containers().run(spec).close();
+            });
+            Peer testcontainers = Peer.of("testcontainers", () -> {
+                try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                        .withExposedPorts(80)
+                        .waitingFor(org.testcontainers.containers.wait.strategy.Wait.forHttp("/")
+                                .forStatusCode(200))) {
+                    c.start();
                 }
-            };
-            Peer dockerJava = new Peer() {
-                public String name() {
-                    return "docker-java";
+            });
+            Peer cli = Peer.of("docker-cli", () -> {
+                String id = Cli.docker("run", "-d", "-p", "127.0.0.1::80", IMAGE);
+                try {
+                    String mapping = Cli.docker("port", id, "80/tcp").lines().findFirst().orElseThrow();
+                    pollUntil200(Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1)));
+                } finally {
+                    Cli.docker("rm", "-f", "-v", id);
                 }
-
-                public void runOnce() throws Exception {
-                    Ports ports = new Ports();
-                    ports.bind(ExposedPort.tcp(80), Ports.Binding.bindIp("127.0.0.1"));
-                    String id = raw.createContainerCmd(IMAGE).withExposedPorts(ExposedPort.tcp(80))
-                            .withHostConfig(HostConfig.newHostConfig().withPortBindings(ports)).exec().getId();
-                    try {
-                        raw.startContainerCmd(id).exec();
-                        var bindings = raw.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings();
-                        int port = Integer.parseInt(bindings.get(ExposedPort.tcp(80))[0].getHostPortSpec());
-                        pollUntil200(port);
-                    } finally {
-                        raw.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-                    }
-                }
-            };
-            Peer testcontainers = new Peer() {
-                public String name() {
-                    return "testcontainers";
-                }
-
-                public void runOnce() {
-                    try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                            .withExposedPorts(80)
-                            .waitingFor(org.testcontainers.containers.wait.strategy.Wait.forHttp("/")
-                                    .forStatusCode(200))) {
-                        c.start();
-                    }
-                }
-            };
-            Peer cli = new Peer() {
-                public String name() {
-                    return "docker-cli";
-                }
-
-                public void runOnce() throws Exception {
-                    String id = Cli.docker("run", "-d", "-p", "127.0.0.1::80", IMAGE);
-                    try {
-                        String mapping = Cli.docker("port", id, "80/tcp").lines().findFirst().orElseThrow();
-                        pollUntil200(Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1)));
-                    } finally {
-                        Cli.docker("rm", "-f", "-v", id);
-                    }
-                }
-            };
+            });
             var samples = Harness.measure(List.of(berth, dockerJava, testcontainers, cli), 2, RUNS);
             long before = docker.requestCount();
             docker.containers().run(spec).close();
