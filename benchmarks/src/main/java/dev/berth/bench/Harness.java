@@ -47,6 +47,13 @@ final class Harness {
         return samples;
     }
 
+    /** Engine requests Berth sends for one run + close of the spec (waits included). */
+    static long requestsForRunAndClose(dev.berth.Docker docker, dev.berth.ContainerSpec spec) {
+        long before = docker.requestCount();
+        docker.containers().run(spec).close();
+        return docker.requestCount() - before;
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -45,10 +45,8 @@ final class LifecycleBenchmark {
                 Cli.docker("rm", "-f", "-v", id);
             });
             var samples = Harness.measure(List.of(berth, dockerJava, testcontainers, cli), 3, RUNS);
-            long before = docker.requestCount();
-            docker.containers().run(spec).close();
             Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("berth_requests_run_close", docker.requestCount() - before);
+            extra.put("berth_requests_run_close", Harness.requestsForRunAndClose(docker, spec));
             extra.put("goal", "berth <= 1.05x docker-java");
             return Harness.result("lifecycle", RUNS, samples, extra);
         }

@@ -66,10 +66,8 @@ final class ReadinessBenchmark {
                 }
             });
             var samples = Harness.measure(List.of(berth, dockerJava, testcontainers, cli), 2, RUNS);
-            long before = docker.requestCount();
-            docker.containers().run(spec).close();
             Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("berth_requests_run_wait_close", docker.requestCount() - before);
+            extra.put("berth_requests_run_wait_close", Harness.requestsForRunAndClose(docker, spec));
             extra.put("poll_ms", POLL_MILLIS);
             extra.put("goal", "berth <= 1.10x docker-java");
             return Harness.result("readiness", RUNS, samples, extra);
