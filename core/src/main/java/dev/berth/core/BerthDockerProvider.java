@@ -1,8 +1,8 @@
 package dev.berth.core;
 
+import dev.berth.core.internal.engine.EngineConnector;
 import dev.berth.Docker;
 import dev.berth.DockerSettings;
-import dev.berth.core.internal.EngineConnector;
 import dev.berth.spi.DockerProvider;
 
 /** The engine implementation of Berth, registered for {@link java.util.ServiceLoader}. */

@@ -1,5 +1,17 @@
 package dev.berth.core.internal;
 
+import dev.berth.core.internal.compose.EngineStacks;
+import dev.berth.core.internal.containers.CreateRequest;
+import dev.berth.core.internal.containers.EngineContainers;
+import dev.berth.core.internal.engine.ApiVersions;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.RegistryCredentials;
+import dev.berth.core.internal.images.EngineImages;
+import dev.berth.core.internal.objects.EngineNetworks;
+import dev.berth.core.internal.objects.EngineSystem;
+import dev.berth.core.internal.objects.EngineVolumes;
+import dev.berth.core.internal.transport.EngineDialer;
+import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
@@ -44,7 +56,7 @@ public final class EngineDocker implements Docker {
     });
     private volatile EngineVersion version;
 
-    EngineDocker(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
+    public EngineDocker(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
             EngineEndpoint endpoint, EngineDialer dialer, Duration requestTimeout, RegistryCredentials credentials,
             Map<String, String> environment) {
         this.client = client;
@@ -66,33 +78,33 @@ public final class EngineDocker implements Docker {
     }
 
     /** For short calls: bounded by the request timeout. */
-    DockerClient client() {
+    public DockerClient client() {
         return client;
     }
 
     /** For streams and calls that wait by design: no response timeout; callers bound them. */
-    DockerClient streamingClient() {
+    public DockerClient streamingClient() {
         return streamingClient;
     }
 
-    Duration requestTimeout() {
+    public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    EngineDialer dialer() {
+    public EngineDialer dialer() {
         return dialer;
     }
 
-    void countRequest() {
+    public void countRequest() {
         requests.incrementAndGet();
     }
 
-    ExecutorService background() {
+    public ExecutorService background() {
         return background;
     }
 
     /** The address published ports are reached on from this machine. */
-    String publishedHost() {
+    public String publishedHost() {
         String host = endpoint.host();
         if (host.startsWith("tcp://")) {
             return URI.create(host).getHost();
@@ -110,7 +122,7 @@ public final class EngineDocker implements Docker {
         return images;
     }
 
-    RegistryCredentials credentials() {
+    public RegistryCredentials credentials() {
         return credentials;
     }
 
@@ -135,7 +147,7 @@ public final class EngineDocker implements Docker {
     }
 
     /** The labels on everything this session creates. */
-    Map<String, String> berthLabels() {
+    public Map<String, String> berthLabels() {
         return berthLabels;
     }
 
@@ -143,7 +155,7 @@ public final class EngineDocker implements Docker {
      * The query for a volume prune. From API 1.42 the engine prunes only anonymous volumes unless asked for all;
      * Berth keeps one meaning (every unused volume the filter selects) on every engine.
      */
-    String volumePruneQuery(java.util.Map<String, java.util.List<String>> filters) {
+    public String volumePruneQuery(java.util.Map<String, java.util.List<String>> filters) {
         java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>(filters);
         if (ApiVersions.compare(endpoint.apiVersion(), "1.42") >= 0) {
             all.put("all", java.util.List.of("true"));
@@ -151,12 +163,12 @@ public final class EngineDocker implements Docker {
         return RawEngine.filters(all);
     }
 
-    RawEngine rawEngine() {
+    public RawEngine rawEngine() {
         return raw;
     }
 
     /** A raw request with the usual translation of failures. */
-    <T> T raw(String operation, java.util.function.Function<RawEngine, T> request) {
+    public <T> T raw(String operation, java.util.function.Function<RawEngine, T> request) {
         try {
             return request.apply(raw);
         } catch (RuntimeException e) {
@@ -165,7 +177,7 @@ public final class EngineDocker implements Docker {
     }
 
     /** Keeps a /version answer read during connection, so version() costs no second call. */
-    void remember(com.fasterxml.jackson.databind.JsonNode v) {
+    public void remember(com.fasterxml.jackson.databind.JsonNode v) {
         version = new EngineVersion(v.path("Version").asText(), v.path("ApiVersion").asText(),
                 v.path("MinAPIVersion").asText(), endpoint.apiVersion(), v.path("Os").asText(), v.path("Arch").asText(),
                 v.path("KernelVersion").asText(), v.path("GitCommit").asText());
@@ -230,7 +242,7 @@ public final class EngineDocker implements Docker {
         return value == null ? 0 : value;
     }
 
-    static <T> T call(String operation, java.util.function.Supplier<T> action) {
+    public static <T> T call(String operation, java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (RuntimeException e) {
