@@ -1,6 +1,6 @@
 package dev.berth.core.internal.build;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.archive.TarWriter;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.transport.EngineDialer;
@@ -46,20 +46,19 @@ public final class BuildRunner {
      * straight into the HTTP chunks as the context is walked (no pipe, no temp file), while another thread reads the
      * engine's JSON output.
      */
-    public static String build(EngineDocker engine, BuildSpec spec) {
+    public static String build(Engine engine, BuildSpec spec) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
         ProgressListener listener = spec.progress() != null ? spec.progress() : BuildRunner::logSteps;
         BuildOutput output = new BuildOutput(listener);
-        String path = "/v" + engine.endpoint().apiVersion() + "/build?" + query(spec, dockerfile);
+        String path = engine.sockets().versioned("/build?" + query(spec, dockerfile));
         EngineDialer.Duplex connection;
         try {
-            connection = engine.dialer().dial();
+            connection = engine.sockets().dial();
         } catch (IOException e) {
             throw new DockerException("Cannot connect to the engine to build: " + e.getMessage(), e);
         }
-        engine.countRequest();
         try (connection) {
             Future<?> reader = engine.background().submit(() -> {
                 output.read(connection.in());
@@ -105,7 +104,7 @@ public final class BuildRunner {
     }
 
     /** X-Registry-Config: the credentials a FROM pull may need, base64url JSON keyed by registry (never logged). */
-    private static String registryConfigHeader(EngineDocker engine) {
+    private static String registryConfigHeader(Engine engine) {
         Map<String, com.github.dockerjava.api.model.AuthConfig> all = engine.credentials().all();
         if (all.isEmpty()) {
             return "";
@@ -156,12 +155,12 @@ public final class BuildRunner {
     }
 
     /** A failed build leaves nothing behind: the layers it made are removed, newest first. */
-    private static BuildFailedException failed(EngineDocker engine, BuildOutput callback) {
+    private static BuildFailedException failed(Engine engine, BuildOutput callback) {
         List<String> layers = new java.util.ArrayList<>(callback.createdLayers());
         java.util.Collections.reverse(layers);
         for (String layer : layers) {
             try {
-                engine.images().remove(layer, false, false);
+                engine.raw().delete("/images/" + RawEngine.encode(layer));
             } catch (RuntimeException stillInUse) {
                 LOG.debug("Could not remove layer {} of the failed build: {}", layer, stillInUse.getMessage());
             }

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import dev.berth.core.internal.EngineDocker;
 import dev.berth.Container;
 import dev.berth.ContainerFilter;
 import dev.berth.ContainerNotFoundException;
@@ -15,10 +14,10 @@ import org.slf4j.LoggerFactory;
 /** A compose project, found by its label, so a handle works for stacks brought up elsewhere too. */
 final class EngineStack implements Stack {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStack.class);
-    private final EngineDocker engine;
+    private final StackEngine engine;
     private final String project;
 
-    EngineStack(EngineDocker engine, String project) {
+    EngineStack(StackEngine engine, String project) {
         this.engine = engine;
         this.project = project;
     }

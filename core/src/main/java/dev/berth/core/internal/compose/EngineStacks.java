@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import dev.berth.core.internal.EngineDocker;
 import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.Container;
 import dev.berth.ContainerSpec;
@@ -36,10 +35,10 @@ public final class EngineStacks implements Stacks {
     static final String PROJECT = "com.docker.compose.project";
     static final String SERVICE = "com.docker.compose.service";
 
-    private final EngineDocker engine;
+    private final StackEngine engine;
     private final Map<String, String> env;
 
-    public EngineStacks(EngineDocker engine, Map<String, String> env) {
+    public EngineStacks(StackEngine engine, Map<String, String> env) {
         this.engine = engine;
         this.env = env;
     }

@@ -24,8 +24,6 @@ import java.util.Set;
 
 /** Maps a {@link ContainerSpec} onto docker-java's create command: the one place spec fields meet engine fields. */
 public final class CreateRequest {
-    public static final String BERTH_VERSION = "0.1.0";
-
     private CreateRequest() {
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.StreamDemuxer;
 import dev.berth.Attachment;
@@ -40,10 +40,10 @@ final class EngineAttachment implements Attachment {
         var state = container.inspectRaw();
         boolean tty = Boolean.TRUE.equals(state.getConfig().getTty());
         boolean stdinOpen = Boolean.TRUE.equals(state.getConfig().getStdinOpen());
-        EngineDocker engine = container.engine();
+        Engine engine = container.engine();
         HijackedStream stream;
         try {
-            stream = HijackedStream.post(engine, "/containers/" + container.id()
+            stream = HijackedStream.post(engine.sockets(), "/containers/" + container.id()
                     + "/attach?stream=1&stdout=1&stderr=1" + (stdinOpen ? "&stdin=1" : ""), "");
         } catch (HijackedStream.HijackFailed e) {
             throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
@@ -107,7 +107,8 @@ final class EngineAttachment implements Attachment {
 
     @Override
     public void resize(int columns, int rows) {
-        container.engine().raw("resize TTY of " + container.label(), r -> r.post("/containers/" + container.id()
+        Engine engine = container.engine();
+        engine.call("resize TTY of " + container.label(), () -> engine.raw().post("/containers/" + container.id()
                 + "/resize?h=" + rows + "&w=" + columns));
     }
 

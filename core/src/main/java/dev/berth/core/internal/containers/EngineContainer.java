@@ -1,8 +1,9 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.wait.ExitWatch;
+import dev.berth.core.internal.wait.WaitTarget;
 import dev.berth.core.internal.wait.WaitRunner;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -33,24 +34,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A container handle backed by the engine. */
-public final class EngineContainer implements Container {
+public final class EngineContainer implements WaitTarget {
     private static final Logger LOG = LoggerFactory.getLogger(EngineContainer.class);
     private static final Pattern PORT_TAKEN = Pattern.compile("(?:Bind for|listen tcp[46]?) [^ ]*:(\\d+)");
 
-    private final EngineDocker engine;
+    private final Engine engine;
     private final String id;
     private final ContainerSpec spec;
     private volatile String name;
     private volatile List<PublishedPort> publishedPorts;
 
-    EngineContainer(EngineDocker engine, String id, String name, ContainerSpec spec) {
+    EngineContainer(Engine engine, String id, String name, ContainerSpec spec) {
         this.engine = engine;
         this.id = id;
         this.name = name;
         this.spec = spec;
     }
 
-    public EngineDocker engine() {
+    public Engine engine() {
         return engine;
     }
 
@@ -246,7 +247,12 @@ public final class EngineContainer implements Container {
                         "add .publish(" + containerPort + ") to the spec, and make sure the container is running"));
     }
 
-    /** False only when the spec is known and does not publish the port. */
+    @Override
+    public ExitWatch watchExit() {
+        return ExitWatch.start(engine.streamingClient(), id);
+    }
+
+    @Override
     public boolean mayPublish(int containerPort) {
         return spec == null || spec.ports().stream().anyMatch(p -> p.containerPort() == containerPort);
     }
@@ -293,8 +299,8 @@ public final class EngineContainer implements Container {
 
     @Override
     public dev.berth.ContainerStats stats() {
-        com.fasterxml.jackson.databind.JsonNode s = engine.raw("stats of " + label(),
-                r -> r.get("/containers/" + id + "/stats?stream=false"));
+        com.fasterxml.jackson.databind.JsonNode s = engine.call("stats of " + label(),
+                () -> engine.raw().get("/containers/" + id + "/stats?stream=false"));
         return StatsMapper.stats(s);
     }
 
@@ -315,7 +321,7 @@ public final class EngineContainer implements Container {
 
     /** Waits (one long-poll) until the container is not running and returns its exit code. */
     int awaitExitCode(Duration timeout) {
-        ExitWatch watch = ExitWatch.start(this);
+        ExitWatch watch = watchExit();
         try {
             watch.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             Integer code = watch.exitCode();
@@ -335,6 +341,7 @@ public final class EngineContainer implements Container {
     }
 
     /** A readable name for messages: the name when known, else the short id. */
+    @Override
     public String label() {
         String known = name;
         return known != null ? known + " (" + shortId() + ")" : shortId();

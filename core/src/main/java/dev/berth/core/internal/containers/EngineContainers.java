@@ -1,6 +1,6 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.images.ImagePuller;
 import dev.berth.core.internal.wait.WaitRunner;
@@ -9,7 +9,12 @@ import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.ContainerFilter;
+import dev.berth.Filter;
+import dev.berth.PruneReport;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerSpec;
 import dev.berth.ContainerStatus;
@@ -31,9 +36,9 @@ import java.util.regex.Pattern;
 /** run / create / get / list. */
 public final class EngineContainers implements Containers {
     private static final Pattern CONFLICT_ID = Pattern.compile("by container \\\\?\"?([0-9a-f]{12,64})");
-    private final EngineDocker engine;
+    private final Engine engine;
 
-    public EngineContainers(EngineDocker engine) {
+    public EngineContainers(Engine engine) {
         this.engine = engine;
     }
 
@@ -141,8 +146,15 @@ public final class EngineContainers implements Containers {
     public List<ContainerSummary> list(ContainerFilter filter) {
         var cmd = engine.client().listContainersCmd().withShowAll(filter.includesStopped());
         filter.filters().forEach(cmd::withFilter);
-        List<Container> rows = EngineDocker.call("list containers", cmd::exec);
+        List<Container> rows = engine.call("list containers", cmd::exec);
         return rows.stream().map(EngineContainers::summary).toList();
+    }
+
+    @Override
+    public PruneReport prune(Filter filter) {
+        String query = RawEngine.filters(filter.asMap());
+        JsonNode r = engine.call("prune containers", () -> engine.raw().post("/containers/prune?" + query));
+        return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
     private static ContainerSummary summary(Container c) {

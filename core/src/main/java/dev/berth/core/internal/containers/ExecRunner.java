@@ -1,6 +1,6 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.StreamDemuxer;
@@ -76,10 +76,10 @@ final class ExecRunner {
      * output stream ends when the process does.
      */
     private static ExecResult withStdin(EngineContainer container, String execId, ExecSpec spec) {
-        EngineDocker engine = container.engine();
+        Engine engine = container.engine();
         HijackedStream stream;
         try {
-            stream = HijackedStream.post(engine, "/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":false}");
+            stream = HijackedStream.post(engine.sockets(), "/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":false}");
         } catch (HijackedStream.HijackFailed e) {
             throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
                     : new dev.berth.ContainerNotRunningException(container.label(), "exec", e.getMessage(), e);

@@ -1,12 +1,12 @@
 package dev.berth.core.internal.engine;
 
-import dev.berth.core.internal.EngineDocker;
 import dev.berth.core.internal.transport.CountingHttpClient;
 import dev.berth.core.internal.transport.DeadlineHttpClient;
 import dev.berth.core.internal.transport.EndpointCandidate;
 import dev.berth.core.internal.transport.EndpointResolver;
 import dev.berth.core.internal.transport.EngineDialer;
 import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -30,7 +30,7 @@ public final class EngineConnector {
     private EngineConnector() {
     }
 
-    public static EngineDocker connect(DockerSettings settings) {
+    public static Engine connect(DockerSettings settings) {
         List<EndpointCandidate> candidates = EndpointResolver.candidates(settings);
         List<String> attempts = new ArrayList<>();
         RuntimeException last = null;
@@ -97,7 +97,7 @@ public final class EngineConnector {
         }
     }
 
-    private static EngineDocker open(EndpointCandidate candidate, DockerSettings settings) {
+    private static Engine open(EndpointCandidate candidate, DockerSettings settings) {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
         AtomicLong requests = new AtomicLong();
@@ -128,12 +128,14 @@ public final class EngineConnector {
             EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
-            EngineDocker docker = new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline,
+            SocketTransport sockets = new SocketTransport(dialer, requests, deadline);
+            sockets.pin(pinned);
+            Engine engine = new Engine(client, streamingClient, requests, raw, endpoint, sockets, deadline,
                     credentials, settings.env());
             if (engineVersion != null) {
-                docker.remember(engineVersion);
+                engine.remember(engineVersion);
             }
-            return docker;
+            return engine;
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
             RawEngine.closeQuietly(streaming);

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.images;
 
-import dev.berth.core.internal.EngineDocker;
 import dev.berth.Image;
 import dev.berth.ImageInfo;
 import dev.berth.ImageLayer;
@@ -9,12 +8,12 @@ import java.util.List;
 
 /** An image handle. */
 final class EngineImage implements Image {
-    private final EngineDocker engine;
+    private final EngineImages images;
     private final String id;
     private final String reference;
 
-    EngineImage(EngineDocker engine, String id, String reference) {
-        this.engine = engine;
+    EngineImage(EngineImages images, String id, String reference) {
+        this.images = images;
         this.id = id;
         this.reference = reference;
     }
@@ -31,28 +30,28 @@ final class EngineImage implements Image {
 
     @Override
     public ImageInfo inspect() {
-        return engine.images().inspect(reference);
+        return images.inspect(reference);
     }
 
     @Override
     public Image tag(String target) {
-        return engine.images().tag(id, target);
+        return images.tag(id, target);
     }
 
     @Override
     public List<ImageLayer> history() {
-        return engine.images().history(reference);
+        return images.history(reference);
     }
 
     @Override
     public void remove() {
-        engine.images().remove(reference, false, false);
+        images.remove(reference, false, false);
     }
 
     @Override
     public void close() {
         try {
-            engine.images().remove(reference, true, false);
+            images.remove(reference, true, false);
         } catch (ImageNotFoundException alreadyGone) {
             // closing is idempotent
         }

@@ -1,6 +1,6 @@
 package dev.berth.core.internal.images;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.build.BuildRunner;
 import dev.berth.core.internal.containers.StateMapper;
 import dev.berth.core.internal.engine.EngineErrors;
@@ -37,9 +37,9 @@ import java.util.Optional;
 
 /** {@code docker images / pull / push / build / tag / rmi / prune / history / save / load / login}. */
 public final class EngineImages implements Images {
-    private final EngineDocker engine;
+    private final Engine engine;
 
-    public EngineImages(EngineDocker engine) {
+    public EngineImages(Engine engine) {
         this.engine = engine;
     }
 
@@ -50,7 +50,7 @@ public final class EngineImages implements Images {
 
     @Override
     public List<ImageSummary> list(Filter filter) {
-        JsonNode rows = engine.raw("list images", r -> r.get("/images/json" + query(filter.asMap())));
+        JsonNode rows = engine.call("list images", () -> engine.raw().get("/images/json" + query(filter.asMap())));
         List<ImageSummary> images = new ArrayList<>();
         for (JsonNode row : rows) {
             images.add(new ImageSummary(row.path("Id").asText(), texts(row.path("RepoTags"), "<none>:<none>"),
@@ -84,7 +84,7 @@ public final class EngineImages implements Images {
 
     @Override
     public Image get(String reference) {
-        return new EngineImage(engine, inspectRaw(reference).getId(), reference);
+        return new EngineImage(this, inspectRaw(reference).getId(), reference);
     }
 
     @Override
@@ -148,16 +148,23 @@ public final class EngineImages implements Images {
     public PruneReport prune(boolean allUnused, Filter filter) {
         Map<String, List<String>> filters = new LinkedHashMap<>(filter.asMap());
         filters.put("dangling", List.of(allUnused ? "false" : "true"));
-        JsonNode r = engine.raw("prune images", raw -> raw.post("/images/prune?" + RawEngine.filters(filters)));
-        return new PruneReport(List.of(), Prunes.images(r.path("ImagesDeleted")), List.of(), List.of(), List.of(),
-                r.path("SpaceReclaimed").asLong());
+        String query = RawEngine.filters(filters);
+        JsonNode r = engine.call("prune images", () -> engine.raw().post("/images/prune?" + query));
+        return PruneReport.ofImages(Prunes.images(r.path("ImagesDeleted")), r.path("SpaceReclaimed").asLong());
+    }
+
+    /** {@code docker builder prune [-a]}: the classic builder's cache; it takes no label filter. */
+    public PruneReport pruneBuildCache(boolean allUnused) {
+        String all = allUnused ? "?all=1" : "";
+        JsonNode r = engine.call("prune build cache", () -> engine.raw().post("/build/prune" + all));
+        return PruneReport.ofBuildCache(Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
     @Override
     public List<ImageLayer> history(String reference) {
         JsonNode rows;
         try {
-            rows = engine.rawEngine().get("/images/" + RawEngine.encode(reference) + "/history");
+            rows = engine.raw().get("/images/" + RawEngine.encode(reference) + "/history");
         } catch (RawEngine.HttpError e) {
             if (e.status == 404) {
                 throw new ImageNotFoundException(reference, "(local)", e.getMessage(), e);
@@ -220,13 +227,13 @@ public final class EngineImages implements Images {
     @Override
     public Image build(BuildSpec spec) {
         String id = inspectRaw(BuildRunner.build(engine, spec)).getId(); // the full id, whatever the builder printed
-        return new EngineImage(engine, id, spec.tags().isEmpty() ? id : spec.tags().get(0));
+        return new EngineImage(this, id, spec.tags().isEmpty() ? id : spec.tags().get(0));
     }
 
     @Override
     public void login(RegistryAuth auth) {
         try {
-            engine.rawEngine().post("/auth", Map.of("username", auth.username(),
+            engine.raw().post("/auth", Map.of("username", auth.username(),
                     "password", auth.password().reveal(), "serveraddress", auth.registry()));
         } catch (RawEngine.HttpError e) {
             String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);

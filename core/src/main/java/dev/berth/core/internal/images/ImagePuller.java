@@ -1,6 +1,6 @@
 package dev.berth.core.internal.images;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -24,11 +24,11 @@ public final class ImagePuller {
     private ImagePuller() {
     }
 
-    public static void pull(EngineDocker engine, String reference, ImageRef ref) {
+    public static void pull(Engine engine, String reference, ImageRef ref) {
         pull(engine, reference, ref, DefaultProgress.forOperation("pull", ref.familiar()));
     }
 
-    public static void pull(EngineDocker engine, String reference, ImageRef ref, ProgressListener listener) {
+    public static void pull(Engine engine, String reference, ImageRef ref, ProgressListener listener) {
         String tagOrDigest = ref.digest() != null ? ref.digest() : ref.tag();
         var cmd = engine.streamingClient().pullImageCmd(repository(ref)).withTag(tagOrDigest);
         AuthConfig auth = engine.credentials().forRegistry(ref.registry());
@@ -39,7 +39,7 @@ public final class ImagePuller {
         run("Pull of " + reference, () -> cmd.exec(callback), callback, reference, ref);
     }
 
-    static void push(EngineDocker engine, String reference, ImageRef ref, ProgressListener listener) {
+    static void push(Engine engine, String reference, ImageRef ref, ProgressListener listener) {
         var cmd = engine.streamingClient().pushImageCmd(repository(ref)).withTag(ref.tag() == null ? "latest" : ref.tag());
         AuthConfig auth = engine.credentials().forRegistry(ref.registry());
         cmd.withAuthConfig(auth != null ? auth : new AuthConfig());

@@ -1,6 +1,6 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -12,11 +12,11 @@ import dev.berth.NetworkNotFoundException;
 
 /** A network handle. */
 final class EngineNetwork implements Network {
-    private final EngineDocker engine;
+    private final Engine engine;
     private final String id;
     private final String name;
 
-    EngineNetwork(EngineDocker engine, String id, String name) {
+    EngineNetwork(Engine engine, String id, String name) {
         this.engine = engine;
         this.id = id;
         this.name = name;

@@ -1,6 +1,6 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.engine.Prunes;
 import dev.berth.core.internal.transport.RawEngine;
@@ -24,9 +24,9 @@ import java.util.Optional;
 
 /** {@code docker network …}. */
 public final class EngineNetworks implements Networks {
-    private final EngineDocker engine;
+    private final Engine engine;
 
-    public EngineNetworks(EngineDocker engine) {
+    public EngineNetworks(Engine engine) {
         this.engine = engine;
     }
 
@@ -104,15 +104,14 @@ public final class EngineNetworks implements Networks {
     public List<NetworkInfo> list(Filter filter) {
         var cmd = engine.client().listNetworksCmd();
         filter.asMap().forEach((k, v) -> cmd.withFilter(k, v));
-        return EngineDocker.call("list networks", cmd::exec).stream().map(EngineNetworks::info).toList();
+        return engine.call("list networks", cmd::exec).stream().map(EngineNetworks::info).toList();
     }
 
     @Override
     public PruneReport prune(Filter filter) {
-        JsonNode reply = engine.raw("prune networks",
-                r -> r.post("/networks/prune?" + RawEngine.filters(filter.asMap())));
-        return new PruneReport(List.of(), List.of(), List.of(), Prunes.names(reply.path("NetworksDeleted")), List.of(),
-                0);
+        String query = RawEngine.filters(filter.asMap());
+        JsonNode reply = engine.call("prune networks", () -> engine.raw().post("/networks/prune?" + query));
+        return PruneReport.ofNetworks(Prunes.names(reply.path("NetworksDeleted")));
     }
 
     static NetworkInfo info(com.github.dockerjava.api.model.Network n) {

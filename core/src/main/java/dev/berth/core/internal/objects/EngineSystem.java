@@ -1,11 +1,14 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.EngineDocker;
-import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.containers.EngineContainers;
+import dev.berth.core.internal.images.EngineImages;
 import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
 import dev.berth.DiskUsage;
 import dev.berth.DockerSystem;
 import dev.berth.EngineEvent;
@@ -13,13 +16,12 @@ import dev.berth.EngineInfo;
 import dev.berth.EngineVersion;
 import dev.berth.EventFilter;
 import dev.berth.EventStream;
+import dev.berth.Filter;
+import dev.berth.Ping;
 import dev.berth.Prune;
 import dev.berth.PruneReport;
 import dev.berth.UsageCategory;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -28,26 +30,55 @@ import org.slf4j.LoggerFactory;
 /** {@code docker system df / events / prune}. */
 public final class EngineSystem implements DockerSystem {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSystem.class);
-    private final EngineDocker engine;
+    private final Engine engine;
+    private final EngineContainers containers;
+    private final EngineImages images;
+    private final EngineVolumes volumes;
+    private final EngineNetworks networks;
 
-    public EngineSystem(EngineDocker engine) {
+    public EngineSystem(Engine engine, EngineContainers containers, EngineImages images, EngineVolumes volumes,
+            EngineNetworks networks) {
         this.engine = engine;
+        this.containers = containers;
+        this.images = images;
+        this.volumes = volumes;
+        this.networks = networks;
     }
 
     @Override
     public EngineInfo info() {
-        return engine.info();
+        Info i = engine.call("info", () -> engine.client().infoCmd().exec());
+        return new EngineInfo(i.getName(), i.getServerVersion(), i.getOperatingSystem(), i.getOsType(),
+                i.getArchitecture(), nz(i.getNCPU()), i.getMemTotal() == null ? 0 : i.getMemTotal(),
+                nz(i.getContainers()), nz(i.getContainersRunning()), nz(i.getContainersPaused()),
+                nz(i.getContainersStopped()), nz(i.getImages()), i.getDriver(), i.getCGroupVersion(),
+                i.getDockerRootDir());
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
     }
 
     @Override
     public EngineVersion version() {
-        return engine.version();
+        return engine.version(() -> {
+            Version v = engine.call("version", () -> engine.client().versionCmd().exec());
+            return new EngineVersion(v.getVersion(), v.getApiVersion(), v.getMinAPIVersion(),
+                    engine.endpoint().apiVersion(), v.getOperatingSystem(), v.getArch(), v.getKernelVersion(),
+                    v.getGitCommit());
+        });
+    }
+
+    /** {@code GET /_ping}: cheap, and measures the round trip. */
+    public Ping ping() {
+        RawEngine.PingReply reply = engine.call("ping", engine.raw()::ping);
+        return new Ping(reply.apiVersion(), reply.osType(), reply.roundTrip());
     }
 
     /** {@code GET /system/df}, which docker-java does not model; reclaimable sizes as {@code docker system df}. */
     @Override
     public DiskUsage diskUsage() {
-        JsonNode df = engine.raw("disk usage", r -> r.get("/system/df"));
+        JsonNode df = engine.call("disk usage", () -> engine.raw().get("/system/df"));
         Tally images = new Tally("Images");
         for (JsonNode image : df.path("Images")) {
             images.add(image.path("Containers").asInt() > 0,
@@ -131,7 +162,7 @@ public final class EngineSystem implements DockerSystem {
                 }
             }
         };
-        EngineDocker.call("follow events", () -> cmd.exec(callback));
+        engine.call("follow events", () -> cmd.exec(callback));
         try {
             // events are not replayed: return only once the engine has the subscription, so none is missed
             if (!live.await(engine.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -157,46 +188,31 @@ public final class EngineSystem implements DockerSystem {
         return new EngineEvent(type, action, actor, attributes, time);
     }
 
-    /** The same steps as {@code docker system prune}, in its order, each narrowed by the prune's labels. */
+    /**
+     * The same steps as {@code docker system prune}, in its order, each narrowed by the prune's labels; each step is
+     * the collection's own prune.
+     */
     @Override
     public PruneReport prune(Prune prune) {
-        Map<String, List<String>> labels = new LinkedHashMap<>();
-        if (!prune.labels().isEmpty()) {
-            List<String> values = new ArrayList<>();
-            prune.labels().forEach((k, v) -> values.add(k + "=" + v));
-            labels.put("label", values);
+        Filter labels = Filter.none();
+        for (Map.Entry<String, String> label : prune.labels().entrySet()) {
+            labels = labels.label(label.getKey(), label.getValue());
         }
-        String filters = RawEngine.filters(labels);
         PruneReport report = PruneReport.empty();
         if (prune.containers()) {
-            JsonNode r = engine.raw("prune containers", raw -> raw.post("/containers/prune?" + filters));
-            report = report.plus(new PruneReport(Prunes.names(r.path("ContainersDeleted")), List.of(), List.of(),
-                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+            report = report.plus(containers.prune(labels));
         }
         if (prune.networks()) {
-            JsonNode r = engine.raw("prune networks", raw -> raw.post("/networks/prune?" + filters));
-            report = report.plus(new PruneReport(List.of(), List.of(), List.of(),
-                    Prunes.names(r.path("NetworksDeleted")), List.of(), 0));
+            report = report.plus(networks.prune(labels));
         }
         if (prune.volumes()) {
-            String volumeQuery = engine.volumePruneQuery(labels);
-            JsonNode r = engine.raw("prune volumes", raw -> raw.post("/volumes/prune?" + volumeQuery));
-            report = report.plus(new PruneReport(List.of(), List.of(), Prunes.names(r.path("VolumesDeleted")),
-                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+            report = report.plus(volumes.prune(labels));
         }
         if (prune.images()) {
-            Map<String, List<String>> imageFilters = new LinkedHashMap<>(labels);
-            imageFilters.put("dangling", List.of(prune.allUnusedImages() ? "false" : "true"));
-            String query = RawEngine.filters(imageFilters);
-            JsonNode r = engine.raw("prune images", raw -> raw.post("/images/prune?" + query));
-            report = report.plus(new PruneReport(List.of(), Prunes.images(r.path("ImagesDeleted")), List.of(),
-                    List.of(), List.of(), r.path("SpaceReclaimed").asLong()));
+            report = report.plus(images.prune(prune.allUnusedImages(), labels));
         }
         if (prune.buildCache() && prune.labels().isEmpty()) {
-            String all = prune.allUnusedImages() ? "?all=1" : "";
-            JsonNode r = engine.raw("prune build cache", raw -> raw.post("/build/prune" + all));
-            report = report.plus(new PruneReport(List.of(), List.of(), List.of(), List.of(),
-                    Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong()));
+            report = report.plus(images.pruneBuildCache(prune.allUnusedImages()));
         }
         return report;
     }

@@ -1,10 +1,11 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.ConflictException;
+import dev.berth.Containers;
 import dev.berth.Volume;
 import dev.berth.VolumeInfo;
 import dev.berth.VolumeNotFoundException;
@@ -16,11 +17,13 @@ import java.util.regex.Pattern;
 /** A volume handle. */
 final class EngineVolume implements Volume {
     private static final Pattern IN_USE_IDS = Pattern.compile("[0-9a-f]{12,64}");
-    private final EngineDocker engine;
+    private final Engine engine;
+    private final Containers containers;
     private final String name;
 
-    EngineVolume(EngineDocker engine, String name) {
+    EngineVolume(Engine engine, Containers containers, String name) {
         this.engine = engine;
+        this.containers = containers;
         this.name = name;
     }
 
@@ -48,7 +51,7 @@ final class EngineVolume implements Volume {
     @Override
     public void remove(boolean force) {
         try {
-            engine.rawEngine().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : ""));
+            engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : ""));
         } catch (RawEngine.HttpError e) {
             if (e.status == 404) {
                 throw new VolumeNotFoundException(name, e);
@@ -68,7 +71,7 @@ final class EngineVolume implements Volume {
         Matcher m = IN_USE_IDS.matcher(e.getMessage());
         while (m.find()) {
             String id = m.group();
-            users.add(engine.containers().find(id).map(c -> c.name() + " (" + id.substring(0, 12) + ")")
+            users.add(containers.find(id).map(c -> c.name() + " (" + id.substring(0, 12) + ")")
                     .orElse(id));
         }
         return new ConflictException("Volume '" + name + "' is in use by container " + String.join(", ", users)

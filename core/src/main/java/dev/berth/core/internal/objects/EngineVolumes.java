@@ -1,11 +1,13 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.EngineDocker;
+import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.Containers;
 import dev.berth.Filter;
 import dev.berth.PruneReport;
 import dev.berth.Volume;
@@ -20,10 +22,13 @@ import java.util.Optional;
 
 /** {@code docker volume …}. */
 public final class EngineVolumes implements Volumes {
-    private final EngineDocker engine;
+    private final Engine engine;
+    /** To name the containers that keep a volume in use. */
+    private final Containers containers;
 
-    public EngineVolumes(EngineDocker engine) {
+    public EngineVolumes(Engine engine, Containers containers) {
         this.engine = engine;
+        this.containers = containers;
     }
 
     @Override
@@ -43,8 +48,8 @@ public final class EngineVolumes implements Volumes {
         if (!spec.options().isEmpty()) {
             cmd.withDriverOpts(spec.options());
         }
-        String name = EngineDocker.call("create volume " + spec.name(), cmd::exec).getName();
-        return new EngineVolume(engine, name);
+        String name = engine.call("create volume " + spec.name(), cmd::exec).getName();
+        return new EngineVolume(engine, containers, name);
     }
 
     @Override
@@ -56,7 +61,7 @@ public final class EngineVolumes implements Volumes {
     public Optional<Volume> find(String name) {
         try {
             engine.client().inspectVolumeCmd(name).exec();
-            return Optional.of(new EngineVolume(engine, name));
+            return Optional.of(new EngineVolume(engine, containers, name));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -73,7 +78,7 @@ public final class EngineVolumes implements Volumes {
     public List<VolumeInfo> list(Filter filter) {
         var cmd = engine.client().listVolumesCmd();
         filter.asMap().forEach(cmd::withFilter);
-        var response = EngineDocker.call("list volumes", cmd::exec);
+        var response = engine.call("list volumes", cmd::exec);
         if (response.getVolumes() == null) {
             return List.of();
         }
@@ -85,10 +90,21 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public PruneReport prune(Filter filter) {
-        String query = engine.volumePruneQuery(filter.asMap());
-        JsonNode reply = engine.raw("prune volumes", r -> r.post("/volumes/prune?" + query));
-        return new PruneReport(List.of(), List.of(), Prunes.names(reply.path("VolumesDeleted")), List.of(), List.of(),
-                reply.path("SpaceReclaimed").asLong());
+        String query = pruneQuery(filter.asMap());
+        JsonNode reply = engine.call("prune volumes", () -> engine.raw().post("/volumes/prune?" + query));
+        return PruneReport.ofVolumes(Prunes.names(reply.path("VolumesDeleted")), reply.path("SpaceReclaimed").asLong());
+    }
+
+    /**
+     * The query for a volume prune. From API 1.42 the engine prunes only anonymous volumes unless asked for all;
+     * Berth keeps one meaning (every unused volume the filter selects) on every engine.
+     */
+    private String pruneQuery(Map<String, List<String>> filters) {
+        Map<String, List<String>> all = new LinkedHashMap<>(filters);
+        if (engine.speaksAtLeast("1.42")) {
+            all.put("all", List.of("true"));
+        }
+        return RawEngine.filters(all);
     }
 
     static VolumeInfo info(InspectVolumeResponse v) {

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.transport;
 
-import dev.berth.core.internal.EngineDocker;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.DockerException;
 import java.io.ByteArrayOutputStream;
@@ -22,13 +21,12 @@ public final class HijackedStream implements AutoCloseable {
     }
 
     /** Sends {@code POST path} with a JSON body and expects "101 Switching Protocols" (or 200 on old engines). */
-    public static HijackedStream post(EngineDocker engine, String path, String json) {
+    public static HijackedStream post(SocketTransport sockets, String path, String json) {
         EngineDialer.Duplex connection = null;
         try {
-            connection = engine.dialer().dial();
-            engine.countRequest();
+            connection = sockets.dial();
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
-            String head = "POST /v" + engine.endpoint().apiVersion() + path + " HTTP/1.1\r\n"
+            String head = "POST " + sockets.versioned(path) + " HTTP/1.1\r\n"
                     + "Host: docker\r\n"
                     + "User-Agent: berth\r\n"
                     + "Content-Type: application/json\r\n"

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.wait;
 
-import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.WaitResponse;
@@ -13,8 +12,8 @@ public final class ExitWatch extends ResultCallback.Adapter<WaitResponse> {
     private volatile Integer exitCode;
     private volatile boolean ended;
 
-    public static ExitWatch start(EngineContainer container) {
-        return container.engine().streamingClient().waitContainerCmd(container.id()).exec(new ExitWatch());
+    public static ExitWatch start(com.github.dockerjava.api.DockerClient streamingClient, String containerId) {
+        return streamingClient.waitContainerCmd(containerId).exec(new ExitWatch());
     }
 
     @Override

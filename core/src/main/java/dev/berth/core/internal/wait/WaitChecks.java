@@ -1,6 +1,5 @@
 package dev.berth.core.internal.wait;
 
-import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.ContainerNotRunningException;
 import dev.berth.Health;
 import dev.berth.InvalidSpecException;
@@ -24,7 +23,7 @@ final class WaitChecks {
     private WaitChecks() {
     }
 
-    static WaitCheck of(EngineContainer container, Wait wait, ExitWatch exit, long parentDeadline) {
+    static WaitCheck of(WaitTarget container, Wait wait, ExitWatch exit, long parentDeadline) {
         long deadline = Math.min(parentDeadline, System.nanoTime() + wait.timeout().toNanos());
         if (wait instanceof Wait.Log w) {
             return new LogCheck(container, w, deadline);
@@ -60,7 +59,7 @@ final class WaitChecks {
     }
 
     /** Host-side waits need the port published; say so at once rather than at the timeout. */
-    private static void requirePublished(EngineContainer container, int port, Wait wait) {
+    private static void requirePublished(WaitTarget container, int port, Wait wait) {
         if (!container.mayPublish(port)) {
             throw new InvalidSpecException("wait", wait, "it checks container port " + port
                     + " from the host, but the spec does not publish that port",
@@ -80,13 +79,13 @@ final class WaitChecks {
 
     /** Shared state: the description, deadline, backoff and last progress. */
     private abstract static class Base implements WaitCheck {
-        final EngineContainer container;
+        final WaitTarget container;
         final Backoff backoff;
         private final long deadline;
         private final String description;
         volatile String progress = "not checked yet";
 
-        Base(EngineContainer container, Wait wait, long deadline, Backoff backoff) {
+        Base(WaitTarget container, Wait wait, long deadline, Backoff backoff) {
             this.container = container;
             this.deadline = deadline;
             this.description = wait.toString();
@@ -120,7 +119,7 @@ final class WaitChecks {
         private final int times;
         private final LogFollow follow;
 
-        LogCheck(EngineContainer container, Wait.Log wait, long deadline) {
+        LogCheck(WaitTarget container, Wait.Log wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(null));
             this.times = wait.times();
             this.follow = container.logs().follow(LogOptions.all(), line -> {
@@ -150,7 +149,7 @@ final class WaitChecks {
     static final class PortCheck extends Base {
         private final int port;
 
-        PortCheck(EngineContainer container, Wait.Port wait, long deadline) {
+        PortCheck(WaitTarget container, Wait.Port wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(wait.pollEvery()));
             requirePublished(container, wait.containerPort(), wait);
             this.port = wait.containerPort();
@@ -184,7 +183,7 @@ final class WaitChecks {
     static final class HttpCheck extends Base {
         private final Wait.Http wait;
 
-        HttpCheck(EngineContainer container, Wait.Http wait, long deadline) {
+        HttpCheck(WaitTarget container, Wait.Http wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(wait.pollEvery()));
             requirePublished(container, wait.containerPort(), wait);
             this.wait = wait;
@@ -237,7 +236,7 @@ final class WaitChecks {
     }
 
     static final class HealthyCheck extends Base {
-        HealthyCheck(EngineContainer container, Wait.Healthy wait, long deadline) {
+        HealthyCheck(WaitTarget container, Wait.Healthy wait, long deadline) {
             super(container, wait, deadline, Backoff.engineSide(wait.pollEvery()));
         }
 
@@ -257,7 +256,7 @@ final class WaitChecks {
     static final class ExecCheck extends Base {
         private final String[] command;
 
-        ExecCheck(EngineContainer container, Wait.Exec wait, long deadline) {
+        ExecCheck(WaitTarget container, Wait.Exec wait, long deadline) {
             super(container, wait, deadline, new Backoff(java.time.Duration.ofMillis(25),
                     java.time.Duration.ofMillis(250), wait.pollEvery()));
             this.command = wait.command().toArray(String[]::new);
@@ -318,7 +317,7 @@ final class WaitChecks {
         private final long deadline;
         private final String description;
 
-        Composite(EngineContainer container, List<Wait> waits, ExitWatch exit, long deadline, String description) {
+        Composite(WaitTarget container, List<Wait> waits, ExitWatch exit, long deadline, String description) {
             this.deadline = deadline;
             this.description = description;
             try {
@@ -355,7 +354,7 @@ final class WaitChecks {
     static final class AllCheck extends Composite {
         private final List<WaitCheck> pending;
 
-        AllCheck(EngineContainer container, Wait.All wait, ExitWatch exit, long deadline) {
+        AllCheck(WaitTarget container, Wait.All wait, ExitWatch exit, long deadline) {
             super(container, wait.waits(), exit, deadline, wait.toString());
             this.pending = new ArrayList<>(parts);
         }
@@ -378,7 +377,7 @@ final class WaitChecks {
     }
 
     static final class AnyCheck extends Composite {
-        AnyCheck(EngineContainer container, Wait.Any wait, ExitWatch exit, long deadline) {
+        AnyCheck(WaitTarget container, Wait.Any wait, ExitWatch exit, long deadline) {
             super(container, wait.waits(), exit, deadline, wait.toString());
         }
 

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.wait;
 
-import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.ContainerStartupException;
 import dev.berth.DockerException;
 import dev.berth.WaitTimeoutException;
@@ -20,10 +19,10 @@ public final class WaitRunner {
     private WaitRunner() {
     }
 
-    public static void await(EngineContainer container, Wait wait) {
+    public static void await(WaitTarget container, Wait wait) {
         long start = System.nanoTime();
         boolean exitIsTheGoal = WaitChecks.waitsForExit(wait);
-        ExitWatch exit = ExitWatch.start(container);
+        ExitWatch exit = container.watchExit();
         try (WaitCheck check = WaitChecks.of(container, wait, exit, start + wait.timeout().toNanos())) {
             while (true) {
                 if (check.poll()) {
@@ -50,7 +49,7 @@ public final class WaitRunner {
         }
     }
 
-    private static ContainerStartupException crashed(EngineContainer container, Wait wait, Integer exitCode) {
+    private static ContainerStartupException crashed(WaitTarget container, Wait wait, Integer exitCode) {
         boolean oom = false;
         try {
             oom = container.inspect().oomKilled();
@@ -62,14 +61,14 @@ public final class WaitRunner {
                 + ". Its logs below usually say why.", exitCode, oom, lastLines(container));
     }
 
-    private static WaitTimeoutException timedOut(EngineContainer container, WaitCheck check, Duration waited) {
+    private static WaitTimeoutException timedOut(WaitTarget container, WaitCheck check, Duration waited) {
         return new WaitTimeoutException("Container " + container.label() + " is running but not ready after "
                 + waited.toMillis() + " ms: waiting for " + check.describe() + "; last seen: " + check.progress()
                 + ". Check the wait matches what the container does, or raise its timeout(...).",
                 lastLines(container));
     }
 
-    private static List<String> lastLines(EngineContainer container) {
+    private static List<String> lastLines(WaitTarget container) {
         try {
             return container.logs().tail(LOG_LINES_ON_FAILURE).texts();
         } catch (DockerException gone) {
