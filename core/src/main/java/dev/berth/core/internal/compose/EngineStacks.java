@@ -8,7 +8,6 @@ import dev.berth.Mount;
 import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
-import dev.berth.Stacks;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
 import dev.berth.core.internal.compose.ComposeModel;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * and images, then services in dependency order, each wave side by side. Objects carry Compose's own labels, so
  * {@code docker compose -p NAME ps/down} sees them too.
  */
-public final class EngineStacks implements Stacks {
+public final class EngineStacks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
     static final String PROJECT = "com.docker.compose.project";
     static final String SERVICE = "com.docker.compose.service";
@@ -43,7 +42,6 @@ public final class EngineStacks implements Stacks {
         this.env = env;
     }
 
-    @Override
     public Stack up(StackSpec spec) {
         ComposeModel model = ComposeParser.parse(spec.composeFile(), spec.projectName(), env);
         EngineStack stack = new EngineStack(engine, model.project());
@@ -75,7 +73,6 @@ public final class EngineStacks implements Stacks {
         }
     }
 
-    @Override
     public Stack get(String projectName) {
         return new EngineStack(engine, projectName);
     }
