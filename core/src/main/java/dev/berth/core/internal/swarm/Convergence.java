@@ -23,6 +23,12 @@ import java.util.Set;
 final class Convergence {
     private static final Set<String> FAILED = Set.of("failed", "rejected");
     private static final int FAILURES_BEFORE_GIVING_UP = 3;
+    /**
+     * How long the same tasks must stay running before the services count as converged: a container that exits at
+     * once is "running" for a few milliseconds, and a single poll would call that converged. (The CLI's
+     * {@code service create} watches for 5 s; {@code update_config.monitor} covers the longer view.)
+     */
+    static final Duration SETTLE = Duration.ofMillis(300);
 
     private final SwarmCalls calls;
     private final List<EngineService> services;
@@ -40,6 +46,8 @@ final class Convergence {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> ids = services.stream().map(EngineService::id).toList();
         long pause = 50;
+        String settledOn = null;
+        long settledSince = 0;
         while (true) {
             Map<String, JsonNode> byId = new HashMap<>();
             calls.get("service ls", "/services?status=true&" + SwarmCalls.filters(Map.of("id", ids)))
@@ -67,7 +75,17 @@ final class Convergence {
                 all &= converged(s, own, update);
             }
             if (all) {
-                return;
+                String runningIds = tasks.values().stream().flatMap(List::stream)
+                        .filter(t -> "running".equals(state(t))).map(t -> t.path("ID").asText()).sorted().toList()
+                        .toString();
+                if (!runningIds.equals(settledOn)) {
+                    settledOn = runningIds;
+                    settledSince = System.nanoTime();
+                } else if (System.nanoTime() - settledSince >= SETTLE.toNanos()) {
+                    return;
+                }
+            } else {
+                settledOn = null;
             }
             if (System.nanoTime() > deadline) {
                 EngineService slow = services.stream().filter(svc -> !converged(byId.get(svc.id()),
@@ -76,10 +94,10 @@ final class Convergence {
                 JsonNode s = byId.get(slow.id());
                 throw failure(slow, tasks.getOrDefault(slow.id(), List.of()), "it did not converge within "
                         + timeout.toSeconds() + " s (" + running(s, tasks.getOrDefault(slow.id(), List.of())) + "/"
-                        + desired(s) + " tasks running)", start);
+                        + desired(s, tasks.getOrDefault(slow.id(), List.of())) + " tasks running)", start);
             }
             sleep(pause);
-            pause = Math.min(pause * 2, 250);
+            pause = Math.min(pause * 2, 100);
         }
     }
 
@@ -87,22 +105,39 @@ final class Convergence {
         if (update.equals("updating") || update.equals("rollback_started")) {
             return false;
         }
-        return running(service, tasks) == desired(service);
+        if (!service.path("Spec").path("Mode").has("Replicated")
+                && tasks.stream().noneMatch(t -> "running".equals(t.path("DesiredState").asText()))) {
+            return false; // global: the orchestrator has not made the tasks yet
+        }
+        return running(service, tasks) == desired(service, tasks);
     }
 
     /** Tasks the swarm wants running, that run, on the service's current task spec. */
     private static long running(JsonNode service, List<JsonNode> tasks) {
         JsonNode template = service.path("Spec").path("TaskTemplate");
         return tasks.stream().filter(t -> "running".equals(t.path("DesiredState").asText())
-                && "running".equals(state(t)) && template.equals(t.path("Spec"))).count();
+                && "running".equals(state(t)) && onTemplate(t.path("Spec"), template)).count();
     }
 
-    private static int desired(JsonNode service) {
+    /** A task's spec is the template it was made from, minus what the engine keeps elsewhere (Runtime). */
+    private static boolean onTemplate(JsonNode taskSpec, JsonNode template) {
+        for (var it = taskSpec.fields(); it.hasNext(); ) {
+            var field = it.next();
+            if (!field.getValue().equals(template.path(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Replicas, or for a global service one task per eligible node: the tasks the swarm wants running. */
+    private static long desired(JsonNode service, List<JsonNode> tasks) {
         JsonNode mode = service.path("Spec").path("Mode");
         if (mode.has("Replicated")) {
             return mode.path("Replicated").path("Replicas").asInt(1);
         }
-        return service.path("ServiceStatus").path("DesiredTasks").asInt();
+        return Math.max(service.path("ServiceStatus").path("DesiredTasks").asInt(),
+                tasks.stream().filter(t -> "running".equals(t.path("DesiredState").asText())).count());
     }
 
     private ServiceConvergenceException failure(EngineService service, List<JsonNode> tasks, String why,

@@ -1,0 +1,115 @@
+package dev.berth.core.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.berth.ContainerFilter;
+import dev.berth.Docker;
+import dev.berth.DockerException;
+import dev.berth.Filter;
+import dev.berth.core.internal.engine.HostEngineLock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Base for tests that make the engine a one-node swarm manager. Holds the host-wide engine lock exclusively (every
+ * {@code EngineTest} holds it shared), refuses to touch an engine that already is in a swarm (someone else's), and
+ * leaves it as found: out of swarm mode, with no {@code docker_gwbridge} or {@code ingress} network it did not have.
+ */
+public abstract class SwarmEngineTest {
+    protected static Docker docker;
+    private static HostEngineLock.Held lock;
+    private static Set<String> networksBefore;
+
+    @BeforeAll
+    static void becomeSwarmManager() {
+        lock = HostEngineLock.forCurrentEngine().exclusive(Duration.ofMinutes(20));
+        try {
+            docker = Docker.connect();
+            if (docker.swarm().isActive()) {
+                throw new IllegalStateException("The engine " + docker.endpoint() + " is already in a swarm, which"
+                        + " these tests did not make: they will not leave someone else's swarm. Run them when"
+                        + " `docker info --format {{.Swarm.LocalNodeState}}` says inactive.");
+            }
+            networksBefore = networkNames();
+            docker.swarm().init("127.0.0.1");
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
+        }
+    }
+
+    @AfterAll
+    static void leaveSwarmAsFound() {
+        try {
+            docker.swarm().leave(true);
+            // swarm mode leaves docker_gwbridge behind (the CLI's `swarm leave` too): remove it if we made it
+            if (!networksBefore.contains("docker_gwbridge")) {
+                removeNetworkWhenFree("docker_gwbridge");
+            }
+            assertFalse(docker.swarm().isActive(), "still in swarm mode");
+            assertEquals(swarmNetworks(networksBefore), swarmNetworks(networkNames()),
+                    "swarm networks after leaving the swarm");
+            assertEquals(List.of(), docker.containers().list(ContainerFilter.all().label("com.docker.swarm.service.id"))
+                    .stream().map(c -> c.name() + " " + c.labels().get("com.docker.swarm.service.name")).toList(),
+                    "swarm task containers left behind");
+        } finally {
+            release();
+        }
+    }
+
+    private static void removeNetworkWhenFree(String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                docker.networks().list(Filter.none().name(name)).stream().filter(n -> n.name().equals(name))
+                        .forEach(n -> docker.networks().get(n.id()).remove());
+                return;
+            } catch (DockerException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(200);
+            }
+        }
+    }
+
+    private static void release() {
+        try {
+            if (docker != null) {
+                docker.close();
+            }
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** The networks swarm mode makes for itself (others' tests make and remove networks meanwhile). */
+    private static Set<String> swarmNetworks(Set<String> names) {
+        return names.stream().filter(n -> n.equals("docker_gwbridge") || n.equals("ingress"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static Set<String> networkNames() {
+        return docker.networks().list(Filter.none()).stream().map(n -> n.name())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String unique(String prefix) {
+        return prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+}
