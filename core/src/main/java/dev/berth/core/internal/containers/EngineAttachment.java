@@ -1,6 +1,7 @@
 package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.StreamDemuxer;
 import dev.berth.Attachment;
@@ -45,8 +46,8 @@ final class EngineAttachment implements Attachment {
         try {
             stream = HijackedStream.post(engine.sockets(), "/containers/" + container.id()
                     + "/attach?stream=1&stdout=1&stderr=1" + (stdinOpen ? "&stdin=1" : ""), "");
-        } catch (HijackedStream.HijackFailed e) {
-            throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
+        } catch (HttpError e) {
+            throw e.status() == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
                     : new DockerException("Cannot attach to " + container.label() + ": " + e.getMessage(), e);
         }
         Future<?> output = engine.background().submit(() -> {

@@ -1,6 +1,7 @@
 package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.StreamDemuxer;
@@ -80,8 +81,8 @@ final class ExecRunner {
         HijackedStream stream;
         try {
             stream = HijackedStream.post(engine.sockets(), "/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":false}");
-        } catch (HijackedStream.HijackFailed e) {
-            throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
+        } catch (HttpError e) {
+            throw e.status() == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
                     : new dev.berth.ContainerNotRunningException(container.label(), "exec", e.getMessage(), e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

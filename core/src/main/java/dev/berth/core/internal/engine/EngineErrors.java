@@ -1,14 +1,11 @@
 package dev.berth.core.internal.engine;
 
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.DockerException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */
 public final class EngineErrors {
-    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private EngineErrors() {
     }
 
@@ -18,11 +15,7 @@ public final class EngineErrors {
         if (text == null) {
             return e.getClass().getSimpleName();
         }
-        Matcher m = JSON_MESSAGE.matcher(text);
-        if (m.find()) {
-            return m.group(1).replace("\\\"", "\"").replace("\\n", " ").strip();
-        }
-        return text.replaceFirst("^Status \\d+: ", "").strip();
+        return HttpError.engineMessage(text);
     }
 
     /** A fallback for anything without a more specific translation. */
@@ -30,8 +23,8 @@ public final class EngineErrors {
         if (e instanceof DockerException berth) {
             return berth;
         }
-        if (e instanceof RawEngine.HttpError http) {
-            return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status + ")", e);
+        if (e instanceof HttpError http) {
+            return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status() + ")", e);
         }
         if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
             return new DockerException(operation + " failed: " + message(e) + " (HTTP " + d.getHttpStatus() + ")", e);

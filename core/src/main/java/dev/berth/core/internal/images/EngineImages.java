@@ -5,6 +5,7 @@ import dev.berth.core.internal.build.BuildRunner;
 import dev.berth.core.internal.containers.StateMapper;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
@@ -165,8 +166,8 @@ public final class EngineImages implements Images {
         JsonNode rows;
         try {
             rows = engine.raw().get("/images/" + RawEngine.encode(reference) + "/history");
-        } catch (RawEngine.HttpError e) {
-            if (e.status == 404) {
+        } catch (HttpError e) {
+            if (e.status() == 404) {
                 throw new ImageNotFoundException(reference, "(local)", e.getMessage(), e);
             }
             throw EngineErrors.generic("history of " + reference, e);
@@ -235,9 +236,9 @@ public final class EngineImages implements Images {
         try {
             engine.raw().post("/auth", Map.of("username", auth.username(),
                     "password", auth.password().reveal(), "serveraddress", auth.registry()));
-        } catch (RawEngine.HttpError e) {
+        } catch (HttpError e) {
             String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (e.status == 401 || e.status == 403 || message.contains("unauthorized") || message.contains("401")) {
+            if (e.status() == 401 || e.status() == 403 || message.contains("unauthorized") || message.contains("401")) {
                 throw new RegistryAuthException(auth.registry(), e.getMessage(), null);
             }
             throw EngineErrors.generic("login to " + auth.registry(), e);

@@ -2,6 +2,7 @@ package dev.berth.core.internal.objects;
 
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.ConflictException;
@@ -52,11 +53,11 @@ final class EngineVolume implements Volume {
     public void remove(boolean force) {
         try {
             engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : ""));
-        } catch (RawEngine.HttpError e) {
-            if (e.status == 404) {
+        } catch (HttpError e) {
+            if (e.status() == 404) {
                 throw new VolumeNotFoundException(name, e);
             }
-            if (e.status == 409) {
+            if (e.status() == 409) {
                 throw inUse(e);
             }
             throw EngineErrors.generic("remove volume " + name, e);
@@ -66,7 +67,7 @@ final class EngineVolume implements Volume {
     }
 
     /** The engine names the containers by id; the error names them by name too, and says what to do. */
-    private ConflictException inUse(RawEngine.HttpError e) {
+    private ConflictException inUse(HttpError e) {
         List<String> users = new ArrayList<>();
         Matcher m = IN_USE_IDS.matcher(e.getMessage());
         while (m.find()) {
