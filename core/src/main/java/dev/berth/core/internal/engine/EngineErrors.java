@@ -15,7 +15,28 @@ public final class EngineErrors {
         if (text == null) {
             return e.getClass().getSimpleName();
         }
-        return HttpError.engineMessage(text);
+        return e instanceof HttpError ? text : HttpError.engineMessage(text);
+    }
+
+    /** The HTTP status of a failed call (304 for docker-java's NotModified), or -1 when it never got an answer. */
+    public static int status(RuntimeException e) {
+        if (e instanceof HttpError http) {
+            return http.status();
+        }
+        if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
+            return d.getHttpStatus();
+        }
+        return -1;
+    }
+
+    /** The exception a failed call throws: its meaning for this call if it has one, else {@link #generic}. */
+    static RuntimeException translate(String operation, RuntimeException e, Failures failures) {
+        if (e instanceof DockerException berth) {
+            return berth;
+        }
+        var meaning = failures.meaning(status(e));
+        RuntimeException meant = meaning == null ? e : meaning.apply(new Failures.Failure(status(e), message(e), e));
+        return meant == e ? generic(operation, e) : meant;
     }
 
     /** A fallback for anything without a more specific translation. */
