@@ -7,7 +7,7 @@ import dev.berth.DockerException;
 import dev.berth.NotFoundException;
 import dev.berth.NotInSwarmException;
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.transport.RawEngine;
 import java.util.function.Supplier;
 
@@ -47,30 +47,20 @@ final class SwarmCalls {
         return RawEngine.json().createObjectNode();
     }
 
-    /** Runs a request; 503 "not a swarm manager", 404 and 409 become their typed errors. */
+    /** Runs a request; 503 "not a swarm manager", 404, 409 and 400 get their meanings. */
     <T> T call(String what, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (RawEngine.HttpError e) {
-            String message = e.getMessage();
-            if (e.status == 503 && message.contains("swarm")) {
-                throw new NotInSwarmException(what + " failed: " + message + " Fix: docker.swarm().init(\"127.0.0.1\")"
-                        + " (docker swarm init), or run it on a manager node.", e);
-            }
-            if (e.status == 404) {
-                throw new NotFoundException(what + " failed: " + message, e);
-            }
-            if (e.status == 409) {
-                throw new ConflictException(what + " failed: " + message, e);
-            }
-            if (e.status == 400) {
-                throw new DockerException(what + " was refused by the engine: " + message
-                        + " (HTTP 400: the spec breaks an engine rule)", e);
-            }
-            throw EngineErrors.generic(what, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic(what, e);
-        }
+        return engine.call(what, request, failures(what));
+    }
+
+    private static Failures failures(String what) {
+        return Failures.on(503, f -> f.message().contains("swarm")
+                        ? new NotInSwarmException(what + " failed: " + f.message() + " Fix: docker.swarm()"
+                        + ".init(\"127.0.0.1\") (docker swarm init), or run it on a manager node.", f.cause())
+                        : f.unexplained())
+                .and(404, f -> new NotFoundException(what + " failed: " + f.message(), f.cause()))
+                .and(409, f -> new ConflictException(what + " failed: " + f.message(), f.cause()))
+                .and(400, f -> new DockerException(what + " was refused by the engine: " + f.message()
+                        + " (HTTP 400: the spec breaks an engine rule)", f.cause()));
     }
 
     static String encode(String value) {
