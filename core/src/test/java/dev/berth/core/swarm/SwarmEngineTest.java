@@ -55,6 +55,10 @@ public abstract class SwarmEngineTest {
             assertFalse(docker.swarm().isActive(), "still in swarm mode");
             assertEquals(swarmNetworks(networksBefore), swarmNetworks(networkNames()),
                     "swarm networks after leaving the swarm");
+            for (int i = 0; i < 150 && !docker.containers().list(ContainerFilter.all()
+                    .label("com.docker.swarm.service.id")).isEmpty(); i++) {
+                sleep(200); // leaving stops the tasks; their containers go shortly after
+            }
             assertEquals(List.of(), docker.containers().list(ContainerFilter.all().label("com.docker.swarm.service.id"))
                     .stream().map(c -> c.name() + " " + c.labels().get("com.docker.swarm.service.name")).toList(),
                     "swarm task containers left behind");

@@ -643,10 +643,10 @@ final class ComposeToSwarm {
             String target = objectName("networks", key);
             ref.put("Target", target);
             ArrayNode aliases = ref.putArray("Aliases");
-            aliases.add(service);
             if (options != null && options.isObject()) {
                 options.path("aliases").forEach(a -> aliases.add(a.asText()));
             }
+            aliases.add(service); // after the file's aliases, as the CLI appends it
             refs.put(target, ref);
         });
         ArrayNode array = SwarmCalls.object().arrayNode();

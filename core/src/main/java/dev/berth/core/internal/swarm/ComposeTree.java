@@ -11,10 +11,19 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Where {@link ComposeToSwarm} gets its tree from. Interim: the file as written (variables interpolated, every
@@ -35,16 +44,37 @@ final class ComposeTree {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + spec.composeFile(), e);
         }
-        Object tree;
+        JsonNode tree;
         try {
-            tree = new Load(LoadSettings.builder().setSchema(new FailsafeSchema())
-                    .setLabel(spec.composeFile().toString()).build()).loadFromString(interpolate(text, env));
+            tree = new Compose(LoadSettings.builder().setLabel(spec.composeFile().toString()).build())
+                    .composeString(interpolate(text, env)).map(ComposeTree::json)
+                    .orElse(RawEngine.json().createObjectNode());
         } catch (MarkedYamlEngineException e) {
             var mark = e.getProblemMark().orElse(null);
             throw new InvalidComposeFileException(spec.composeFile(), mark == null ? 1 : mark.getLine() + 1,
                     mark == null ? 1 : mark.getColumn() + 1, e.getProblem(), "fix the YAML syntax");
         }
-        return RawEngine.json().valueToTree(tree);
+        return tree;
+    }
+
+    /** Every scalar as its text (so "0400" stays octal for modes), an empty plain scalar as null. */
+    private static JsonNode json(Node node) {
+        if (node instanceof MappingNode map) {
+            ObjectNode object = RawEngine.json().createObjectNode();
+            for (NodeTuple tuple : map.getValue()) {
+                object.set(((ScalarNode) tuple.getKeyNode()).getValue(), json(tuple.getValueNode()));
+            }
+            return object;
+        }
+        if (node instanceof SequenceNode sequence) {
+            ArrayNode array = RawEngine.json().createArrayNode();
+            sequence.getValue().forEach(item -> array.add(json(item)));
+            return array;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        boolean plainNull = scalar.getScalarStyle() == ScalarStyle.PLAIN
+                && (scalar.getValue().isEmpty() || scalar.getValue().equals("null") || scalar.getValue().equals("~"));
+        return plainNull ? NullNode.getInstance() : TextNode.valueOf(scalar.getValue());
     }
 
     /** Name of the stack: {@code -p}, else the file's {@code name:}, else the directory, as compose names it. */
