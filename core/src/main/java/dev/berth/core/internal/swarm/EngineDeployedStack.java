@@ -75,7 +75,7 @@ final class EngineDeployedStack implements DeployedStack {
 
     /**
      * Services first (their tasks stop), then secrets and configs (no longer in use), then networks, retried while
-     * the last task containers still hold endpoints on them.
+     * the last task containers still hold endpoints on them; returns when this node has none of them left.
      */
     @Override
     public void remove() {
@@ -103,6 +103,11 @@ final class EngineDeployedStack implements DeployedStack {
                     pause();
                 }
             }
+        }
+        // the manager forgets the networks at once; this node drops its copies when the last task has stopped
+        while (!calls.get("network ls", "/networks?" + SwarmCalls.filters(label())).isEmpty()
+                && System.nanoTime() < deadline) {
+            pause();
         }
     }
 

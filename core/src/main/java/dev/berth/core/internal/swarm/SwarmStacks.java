@@ -17,6 +17,7 @@ import java.util.TreeSet;
  * (services dropped from the file stay until {@code docker stack rm}).
  */
 public final class SwarmStacks {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwarmStacks.class);
     private final EngineSwarm swarm;
     private final SwarmCalls calls;
     private final Map<String, String> environment;
@@ -54,7 +55,9 @@ public final class SwarmStacks {
             ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
             // the CLI keeps the force-update counter; a lower one would be refused
             task.put("ForceUpdate", current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong());
-            if (SpecDiff.difference(spec, current.path("Spec")) != null) {
+            String difference = SpecDiff.difference(spec, current.path("Spec"));
+            if (difference != null) {
+                LOG.info("Updating service {}: {} changed", entry.getKey(), difference);
                 new EngineService(calls, current.path("ID").asText(), entry.getKey()).sendUpdate(current, spec, "");
             }
         }
@@ -65,7 +68,7 @@ public final class SwarmStacks {
     private Map<String, String> networks(StackPlan plan, Map<String, List<String>> byStack) {
         Map<String, String> ids = new HashMap<>();
         calls.get("network ls", "/networks?" + SwarmCalls.filters(Map.of("driver", List.of("overlay"))))
-                .forEach(n -> ids.put(n.path("Name").asText(), n.path("ID").asText()));
+                .forEach(n -> ids.put(n.path("Name").asText(), n.path("Id").asText()));
         for (Map.Entry<String, ObjectNode> network : plan.networks().entrySet()) {
             if (!ids.containsKey(network.getKey())) {
                 JsonNode created = calls.post("network create " + network.getKey(), "/networks/create",
