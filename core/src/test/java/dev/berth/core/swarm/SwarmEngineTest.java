@@ -48,9 +48,12 @@ public abstract class SwarmEngineTest {
     static void leaveSwarmAsFound() {
         try {
             docker.swarm().leave(true);
-            // swarm mode leaves docker_gwbridge behind (the CLI's `swarm leave` too): remove it if we made it
-            if (!networksBefore.contains("docker_gwbridge")) {
-                removeNetworkWhenFree("docker_gwbridge");
+            // swarm mode leaves docker_gwbridge behind (the CLI's `swarm leave` too), and 20.10 sometimes its
+            // ingress sandbox for a while: remove the ones we made, ingress first (it holds an endpoint on the bridge)
+            for (String network : List.of("ingress", "docker_gwbridge")) {
+                if (!networksBefore.contains(network)) {
+                    removeNetworkWhenFree(network);
+                }
             }
             assertFalse(docker.swarm().isActive(), "still in swarm mode");
             assertEquals(swarmNetworks(networksBefore), swarmNetworks(networkNames()),
@@ -68,7 +71,7 @@ public abstract class SwarmEngineTest {
     }
 
     private static void removeNetworkWhenFree(String name) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
                 docker.networks().list(Filter.none().name(name)).stream().filter(n -> n.name().equals(name))
