@@ -30,7 +30,7 @@ class ArchitectureTest {
     static final List<Set<String>> LAYERS = List.of(
             Set.of("internal.transport"),
             Set.of("internal.archive", "internal.engine"),
-            Set.of("internal.wait", "internal.build"),
+            Set.of("internal.wait", "internal.builder"),
             Set.of("internal.images"),
             Set.of("internal.containers"),
             Set.of("internal.objects"),
