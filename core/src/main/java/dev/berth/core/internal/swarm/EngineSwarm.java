@@ -134,7 +134,8 @@ public final class EngineSwarm implements Swarm {
                         .toUpperCase(java.util.Locale.ROOT)),
                 node.path("Status").path("State").asText(), node.path("Status").path("Addr").asText(),
                 node.path("ManagerStatus").path("Leader").asBoolean(false),
-                node.path("Description").path("Engine").path("EngineVersion").asText(), Json.strings(spec.path("Labels")),
+                node.path("Description").path("Engine").path("EngineVersion").asText(),
+                Json.strings(spec.path("Labels")),
                 node.path("Version").path("Index").asLong());
     }
 

@@ -60,7 +60,8 @@ final class SwarmLogs {
         }
         assembler.flush();
         List<LogLine> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparing(LogLine::timestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())));
+        sorted.sort(Comparator.comparing(LogLine::timestamp,
+                Comparator.nullsFirst(Comparator.<Instant>naturalOrder())));
         // tail applies per task on the engine side; keep the newest `tail` of the merged whole
         return tail >= 0 && sorted.size() > tail ? sorted.subList(sorted.size() - tail, sorted.size()) : sorted;
     }
