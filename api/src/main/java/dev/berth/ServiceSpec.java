@@ -169,6 +169,14 @@ public final class ServiceSpec {
         return with(x -> x.user = user);
     }
 
+    /**
+     * {@code --no-resolve-image} when false: the tag goes to the nodes as it is, instead of being pinned to the
+     * registry's digest (for images a node has locally but no registry serves it).
+     */
+    public ServiceSpec resolveImage(boolean resolve) {
+        return with(x -> x.resolveImage = resolve);
+    }
+
     public ServiceSpec stopGracePeriod(Duration period) {
         return with(x -> x.stopGracePeriod = period);
     }
@@ -285,6 +293,10 @@ public final class ServiceSpec {
         return f.stopGracePeriod;
     }
 
+    public boolean resolvesImage() {
+        return f.resolveImage;
+    }
+
     private ServiceSpec with(Consumer<Fields> change) {
         Fields copy = f.copy();
         change.accept(copy);
@@ -345,6 +357,7 @@ public final class ServiceSpec {
         String workdir;
         String user;
         Duration stopGracePeriod;
+        boolean resolveImage = true;
 
         Fields copy() {
             Fields c = new Fields();
@@ -376,6 +389,7 @@ public final class ServiceSpec {
             c.workdir = workdir;
             c.user = user;
             c.stopGracePeriod = stopGracePeriod;
+            c.resolveImage = resolveImage;
             return c;
         }
     }

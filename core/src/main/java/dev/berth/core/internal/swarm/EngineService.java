@@ -57,7 +57,9 @@ final class EngineService implements Service {
     public Service update(ServiceSpec spec) {
         JsonNode current = inspectJson();
         ObjectNode json = new EngineServices(calls).toJson(spec.label(BerthLabels.MANAGED, "true"));
-        ImageResolver.pin(calls, json);
+        if (spec.resolvesImage()) {
+            ImageResolver.pin(calls, json);
+        }
         // keep the force-update counter, as the CLI does: a lower one would be refused
         ((ObjectNode) json.path("TaskTemplate")).put("ForceUpdate",
                 current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong());

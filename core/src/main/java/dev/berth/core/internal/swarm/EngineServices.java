@@ -22,12 +22,14 @@ public final class EngineServices implements Services {
     @Override
     public EngineService create(ServiceSpec spec) {
         ObjectNode json = toJson(spec.label(BerthLabels.MANAGED, "true"));
-        return create(spec.name(), json);
+        return create(spec.name(), json, spec.resolvesImage());
     }
 
     /** Creates from engine JSON (stacks write their own); the image is pinned to its digest as the CLI does. */
-    EngineService create(String name, ObjectNode json) {
-        ImageResolver.pin(calls, json);
+    EngineService create(String name, ObjectNode json, boolean resolveImage) {
+        if (resolveImage) {
+            ImageResolver.pin(calls, json);
+        }
         JsonNode created = calls.post("service create " + name, "/services/create", json);
         return new EngineService(calls, created.path("ID").asText(), name);
     }

@@ -48,7 +48,7 @@ public final class SwarmStacks {
             resolve(spec, networkIds, secretIds, configIds);
             JsonNode current = existing.get(entry.getKey());
             if (current == null) {
-                swarm.services().create(entry.getKey(), spec);
+                swarm.services().create(entry.getKey(), spec, true);
                 continue;
             }
             ImageResolver.pin(calls, spec);

@@ -42,7 +42,7 @@ class HostEngineLockTest {
         String engine = "test-" + UUID.randomUUID();
         HostEngineLock lock = HostEngineLock.forEngine(engine);
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), LockHolder.class.getName(), engine).redirectErrorStream(true)
+                classPath(), LockHolder.class.getName(), engine).redirectErrorStream(true)
                 .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(),
@@ -57,6 +57,12 @@ class HostEngineLockTest {
             other.destroyForcibly();
             deleteFile(lock);
         }
+    }
+
+    /** Surefire puts the modules on the module path: the other JVM gets both on its class path. */
+    private static String classPath() {
+        String modules = System.getProperty("jdk.module.path", "");
+        return System.getProperty("java.class.path") + (modules.isEmpty() ? "" : java.io.File.pathSeparator + modules);
     }
 
     /** The other JVM: holds the lock shared until its stdin closes. */

@@ -1,11 +1,10 @@
-package dev.berth.core.swarm;
+package dev.berth.core;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.NotInSwarmException;
-import dev.berth.core.EngineTest;
 import org.junit.jupiter.api.Test;
 
 /** Runs as an ordinary engine test (shared lock): no swarm test can have the engine in swarm mode meanwhile. */
