@@ -24,6 +24,7 @@ final class SecondEngine implements AutoCloseable {
     private final String hostIp;
     private final String engineIp;
     private Process dockerd;
+    private boolean closed;
 
     SecondEngine() throws Exception {
         requireTools();
@@ -73,6 +74,10 @@ final class SecondEngine implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<Exception> failures = new ArrayList<>();
         if (dockerd != null && dockerd.isAlive()) {
             dockerd.destroy(); // SIGTERM: dockerd stops its containers and containerd and unmounts
