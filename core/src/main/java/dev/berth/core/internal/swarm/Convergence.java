@@ -24,8 +24,8 @@ final class Convergence {
     private static final Set<String> FAILED = Set.of("failed", "rejected");
     private static final int FAILURES_BEFORE_GIVING_UP = 3;
     /**
-     * How long the same tasks must stay running before the services count as converged: a container that exits at
-     * once is "running" for a few milliseconds, and a single poll would call that converged. (The CLI's
+     * How long every task must have run before the services count as converged: a container that exits at once is
+     * "running" for a few milliseconds, and a single poll would call that converged. (The CLI's
      * {@code service create} watches for 5 s; {@code update_config.monitor} covers the longer view.)
      */
     static final Duration SETTLE = Duration.ofMillis(300);
@@ -46,8 +46,7 @@ final class Convergence {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> ids = services.stream().map(EngineService::id).toList();
         long pause = 50;
-        String settledOn = null;
-        long settledSince = 0;
+        String localNode = calls.get("docker info", "/info").path("Swarm").path("NodeID").asText();
         while (true) {
             Map<String, JsonNode> byId = new HashMap<>();
             calls.get("service ls", "/services?status=true&" + SwarmCalls.filters(Map.of("id", ids)))
@@ -74,18 +73,9 @@ final class Convergence {
                 }
                 all &= converged(s, own, update);
             }
-            if (all) {
-                String runningIds = tasks.values().stream().flatMap(List::stream)
-                        .filter(t -> "running".equals(state(t))).map(t -> t.path("ID").asText()).sorted().toList()
-                        .toString();
-                if (!runningIds.equals(settledOn)) {
-                    settledOn = runningIds;
-                    settledSince = System.nanoTime();
-                } else if (System.nanoTime() - settledSince >= SETTLE.toNanos()) {
-                    return;
-                }
-            } else {
-                settledOn = null;
+            if (all && settled(tasks.values().stream().flatMap(List::stream).filter(t -> "running".equals(state(t))
+                    && "running".equals(t.path("DesiredState").asText())).toList(), localNode)) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 EngineService slow = services.stream().filter(svc -> !converged(byId.get(svc.id()),
@@ -99,6 +89,36 @@ final class Convergence {
             sleep(pause);
             pause = Math.min(pause * 2, 100);
         }
+    }
+
+    /**
+     * Every running task has run for {@link #SETTLE}: a task on this node by its container's own state (the swarm
+     * reports an exit up to a second late on a busy 20.10), a task elsewhere by the time the swarm saw it start.
+     */
+    private boolean settled(List<JsonNode> running, String localNode) {
+        Instant now = Instant.now();
+        for (JsonNode task : running) {
+            String container = task.path("Status").path("ContainerStatus").path("ContainerID").asText("");
+            Instant since;
+            if (task.path("NodeID").asText().equals(localNode) && !container.isEmpty()) {
+                JsonNode state;
+                try {
+                    state = calls.get("inspect task container", "/containers/" + container + "/json").path("State");
+                } catch (dev.berth.NotFoundException gone) {
+                    return false;
+                }
+                if (!state.path("Running").asBoolean() || state.path("Restarting").asBoolean()) {
+                    return false;
+                }
+                since = Json.instant(state.path("StartedAt"));
+            } else {
+                since = Json.instant(task.path("Status").path("Timestamp"));
+            }
+            if (since == null || Duration.between(since, now).compareTo(SETTLE) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean converged(JsonNode service, List<JsonNode> tasks, String update) {

@@ -113,7 +113,7 @@ final class EngineDeployedStack implements DeployedStack {
 
     private static void pause() {
         try {
-            Thread.sleep(200);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerException("Interrupted while removing a stack", e);
