@@ -10,6 +10,7 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.berth.DockerSettings;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineUnavailableException;
+import dev.berth.core.internal.transport.SshForwarder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,11 @@ public final class EngineConnector {
                     continue;
                 }
             }
+            if (candidate.host().startsWith("ssh://")) {
+                return openOverSsh(candidate, settings); // the only candidate; its errors are already explained
+            }
             try {
-                return open(candidate, settings);
+                return open(candidate, settings, candidate.host(), null);
             } catch (RuntimeException e) {
                 last = e;
                 attempts.add(candidate + ": " + RawEngine.describe(e));
@@ -90,15 +94,38 @@ public final class EngineConnector {
         }
     }
 
-    private static EngineDocker open(EndpointCandidate candidate, DockerSettings settings) {
+    /**
+     * ssh://: a private local socket whose connections each run {@code ssh … docker system dial-stdio} (see
+     * SshForwarder); the rest of Berth talks HTTP to that socket as to a local engine.
+     */
+    private static EngineDocker openOverSsh(EndpointCandidate candidate, DockerSettings settings) {
+        Duration connectTimeout = settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout();
+        SshForwarder forwarder = SshForwarder.start(candidate.host(), candidate.source(), settings.env(),
+                settings.sshOptions(), connectTimeout);
+        try {
+            return open(candidate, settings, forwarder.socketUri(), forwarder);
+        } catch (EngineUnavailableException e) {
+            forwarder.close();
+            throw e;
+        } catch (RuntimeException e) {
+            EngineUnavailableException explained = forwarder.explain(e);
+            forwarder.close();
+            throw explained;
+        }
+    }
+
+    /** Connects to {@code transportHost} (the candidate's own address, or a local forwarder in front of it). */
+    private static EngineDocker open(EndpointCandidate candidate, DockerSettings settings, String transportHost,
+            SshForwarder tunnel) {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
         AtomicLong requests = new AtomicLong();
         // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
         Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
-        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(candidate, tls, settings)
+        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(transportHost, tls, settings)
                 .build(), deadline), requests);
-        CountingHttpClient streaming = new CountingHttpClient(transport(candidate, tls, settings).build(), requests);
+        CountingHttpClient streaming = new CountingHttpClient(transport(transportHost, tls, settings).build(),
+                requests);
         try {
             RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
@@ -107,7 +134,7 @@ public final class EngineConnector {
                     engineVersion == null ? null : engineVersion.path("MinAPIVersion").asText(null));
             raw.pin(pinned);
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
-                    .withDockerHost(candidate.host())
+                    .withDockerHost(transportHost)
                     .withApiVersion(pinned)
                     .withDockerTlsVerify(candidate.tlsVerify());
             if (candidate.tlsVerify()) {
@@ -118,7 +145,7 @@ public final class EngineConnector {
             DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
-            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
+            EngineDialer dialer = new EngineDialer(transportHost, tls == null ? null : streamTls(candidate), tunnel);
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
             EngineDocker docker = new EngineDocker(client, streamingClient, requests, raw, endpoint, dialer, deadline,
@@ -134,10 +161,10 @@ public final class EngineConnector {
         }
     }
 
-    private static ZerodepDockerHttpClient.Builder transport(EndpointCandidate candidate, LocalDirectorySSLConfig tls,
+    private static ZerodepDockerHttpClient.Builder transport(String transportHost, LocalDirectorySSLConfig tls,
             DockerSettings settings) {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(candidate.host()))
+                .dockerHost(URI.create(transportHost))
                 .maxConnections(100)
                 .connectionTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
         if (tls != null) {

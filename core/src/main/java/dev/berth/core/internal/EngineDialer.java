@@ -1,5 +1,6 @@
 package dev.berth.core.internal;
 
+import dev.berth.core.internal.transport.SshForwarder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,13 +18,28 @@ import javax.net.ssl.SSLSocket;
  * Opens plain byte connections to the engine for hijacked (upgraded) streams, where Berth needs what docker-java's
  * transport cannot give: closing the write side only, so the process inside sees end-of-input.
  */
-final class EngineDialer {
+final class EngineDialer implements AutoCloseable {
     private final String host;
     private final SSLContext tls;
+    private final SshForwarder tunnel;
 
     EngineDialer(String host, SSLContext tls) {
+        this(host, tls, null);
+    }
+
+    /** For an engine reached through a local forwarder (ssh://): dials its socket and closes it last. */
+    EngineDialer(String host, SSLContext tls, SshForwarder tunnel) {
         this.host = host;
         this.tls = tls;
+        this.tunnel = tunnel;
+    }
+
+    /** Ends the tunnel, if any (the ssh forwarder with its master connection). */
+    @Override
+    public void close() {
+        if (tunnel != null) {
+            tunnel.close();
+        }
     }
 
     /** A connected duplex byte stream with half-close. */

@@ -97,6 +97,10 @@ public final class EngineDocker implements Docker {
         if (host.startsWith("tcp://")) {
             return URI.create(host).getHost();
         }
+        if (host.startsWith("ssh://")) {
+            // the engine runs on the ssh host: its published ports are there (if bound to an address reachable here)
+            return dev.berth.core.internal.transport.SshDestination.parse(host, endpoint.source()).host();
+        }
         return "127.0.0.1";
     }
 
@@ -219,6 +223,7 @@ public final class EngineDocker implements Docker {
         background.shutdownNow();
         RawEngine.closeQuietly(client);
         RawEngine.closeQuietly(streamingClient);
+        dialer.close(); // last: an ssh:// engine's forwarder, after the clients closed their connections through it
     }
 
     @Override

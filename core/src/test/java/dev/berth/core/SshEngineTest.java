@@ -1,0 +1,234 @@
+package dev.berth.core;
+
+import dev.berth.BuildContext;
+import dev.berth.BuildSpec;
+import dev.berth.Container;
+import dev.berth.ContainerSpec;
+import dev.berth.Docker;
+import dev.berth.DockerSettings;
+import dev.berth.Dockerfile;
+import dev.berth.EngineUnavailableException;
+import dev.berth.ExecSpec;
+import dev.berth.Image;
+import dev.berth.LogFollow;
+import dev.berth.LogOptions;
+import dev.berth.Wait;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * ssh:// end to end, the way the docker CLI does it: a real sshd on 127.0.0.1 (made here, with keys made here), and
+ * Berth driving the test engine through {@code ssh root@127.0.0.1 docker system dial-stdio}: a published nginx with
+ * an http wait, exec whose stdin ends, logs follow, a build, and the errors a user meets (no ssh, refused, login
+ * refused, unknown host key, no docker on the remote).
+ */
+class SshEngineTest {
+    private static LocalSshd sshd;
+    private static Docker docker;
+
+    @BeforeAll
+    static void startSshdAndConnect() throws Exception {
+        sshd = LocalSshd.start();
+        docker = Docker.connect(overSsh());
+    }
+
+    @AfterAll
+    static void disconnectAndStopSshd() throws Exception {
+        try {
+            if (docker != null) {
+                docker.close();
+            }
+        } finally {
+            if (sshd != null) {
+                sshd.close();
+            }
+        }
+    }
+
+    /** The client side: the address plus an ssh config with the test's key and known_hosts (nothing in ~/.ssh). */
+    private static DockerSettings overSsh() {
+        return DockerSettings.defaults().host(sshd.url()).sshOptions("-F", sshd.clientConfig.toString());
+    }
+
+    @Test
+    void theEndpointIsTheSshAddressAndTheEngineAnswers() {
+        assertEquals(sshd.url(), docker.endpoint().host());
+        assertEquals("settings", docker.endpoint().source());
+        assertTrue(docker.endpoint().toString().startsWith(sshd.url() + " via settings, API "),
+                docker.endpoint().toString());
+        assertFalse(docker.version().engineVersion().isBlank());
+    }
+
+    @Test
+    void runsNginxWithAPublishedPortAndAnHttpWait() throws Exception {
+        try (Container web = docker.containers().run(ContainerSpec.of(TestImages.NGINX).publish(80)
+                .waitFor(Wait.http(80, "/")))) {
+            // published ports of an ssh engine are on the ssh host: here 127.0.0.1
+            assertEquals("127.0.0.1", web.host());
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + web.host() + ":" + web.hostPort(80) + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("nginx"), page.body());
+            assertTrue(web.exec("nginx", "-v").stderr().contains("nginx/"));
+        }
+    }
+
+    @Test
+    void execWithStdinSeesTheEndOfInput() {
+        try (Container c = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX).command("sleep", "300"))) {
+            // wc -c ends only when stdin ends: the half-close must cross the forwarder, ssh and dial-stdio
+            var result = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> c.exec(ExecSpec.of("sh", "-c", "echo started; wc -c").stdin("twelve bytes")));
+            assertEquals("started\n12", result.stdout().strip());
+            assertEquals(0, result.exitCode());
+        }
+    }
+
+    @Test
+    void logsFollowDeliversLinesAsTheyComeAndEnds() {
+        try (Container c = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX)
+                .command("sh", "-c", "for i in 1 2 3 4 5; do echo tick$i; sleep 0.1; done; printf last"))) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            try (LogFollow follow = c.logs().follow(LogOptions.all(), line -> seen.add(line.text()))) {
+                follow.awaitEnd(Duration.ofSeconds(20));
+            }
+            assertEquals(List.of("tick1", "tick2", "tick3", "tick4", "tick5", "last"), seen);
+        }
+    }
+
+    @Test
+    void buildsAnImageAndRunsIt() {
+        String tag = "berth-ssh-test-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
+        Dockerfile dockerfile = Dockerfile.from(TestImages.BUSYBOX).copy("greeting.txt", "/greeting.txt")
+                .run("cat /greeting.txt > /copied.txt").cmd("cat", "/copied.txt");
+        try (Image image = docker.images().build(BuildSpec.of(dockerfile,
+                BuildContext.empty().file("greeting.txt", "hello over ssh\n")).tag(tag));
+             Container c = docker.containers().run(ContainerSpec.of(tag).waitFor(Wait.exited()))) {
+            assertEquals("hello over ssh", c.logs().all().stdout().strip());
+        }
+    }
+
+    @Test
+    void dockerHostFromTheEnvironmentWorksToo() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("DOCKER_HOST", sshd.url());
+        try (Docker viaEnv = Docker.connect(DockerSettings.defaults().environment(env)
+                .sshOptions("-F", sshd.clientConfig.toString()))) {
+            assertEquals("DOCKER_HOST", viaEnv.endpoint().source());
+            assertEquals(docker.info().dockerRootDir(), viaEnv.info().dockerRootDir());
+            assertEquals(docker.version().engineVersion(), viaEnv.version().engineVersion());
+        }
+    }
+
+    @Test
+    void closeRemovesTheForwarderFolderAndEndsTheSshProcesses() throws Exception {
+        Set<Path> before = forwarderFolders();
+        Path folder;
+        try (Docker second = Docker.connect(overSsh())) {
+            second.containers().list();
+            Set<Path> created = forwarderFolders();
+            created.removeAll(before);
+            assertEquals(1, created.size(), created.toString());
+            folder = created.iterator().next();
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+            assertTrue(Files.exists(folder.resolve("docker.sock")));
+            assertTrue(Files.exists(folder.resolve("mux")), "the ssh master's control socket");
+        }
+        assertFalse(Files.exists(folder), folder + " left behind");
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!sshProcessesUsing(folder).isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(50); // the master leaves on `ssh -O exit`, a moment after it was asked
+        }
+        assertEquals(List.of(), sshProcessesUsing(folder));
+    }
+
+    @Test
+    void noSshOnPathIsAClearError() {
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(overSsh()
+                .environment(Map.of("PATH", "/nowhere"))));
+        assertTrue(e.getMessage().contains("needs the OpenSSH client `ssh`"), e.getMessage());
+        assertTrue(e.getMessage().contains("install it"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionShowsSshsReason() throws Exception {
+        int closed = LocalSshd.freePort();
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(DockerSettings.defaults()
+                .host("ssh://root@127.0.0.1:" + closed).sshOptions("-F", sshd.clientConfig.toString())));
+        assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+        assertTrue(e.getMessage().contains("exited with 255"), e.getMessage());
+        assertTrue(e.getMessage().contains("sshd runs"), e.getMessage());
+    }
+
+    @Test
+    void aKeyTheServerDoesNotAcceptIsALoginError() {
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(DockerSettings.defaults()
+                .host(sshd.url()).sshOptions("-i", sshd.strangerKey.toString(), "-o", "IdentitiesOnly=yes",
+                        "-o", "UserKnownHostsFile=" + sshd.knownHosts, "-F", "/dev/null")));
+        assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+        assertTrue(e.getMessage().contains("ssh-agent"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedNotAccepted() {
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(DockerSettings.defaults()
+                .host(sshd.url()).sshOptions("-i", sshd.clientKey.toString(), "-o", "IdentitiesOnly=yes",
+                        "-o", "UserKnownHostsFile=/dev/null", "-o", "GlobalKnownHostsFile=/dev/null",
+                        "-F", "/dev/null")));
+        assertTrue(e.getMessage().contains("Host key verification failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("never turns host key checking off"), e.getMessage());
+    }
+
+    @Test
+    void aRemoteWithoutDockerSaysSo() {
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(overSsh()
+                .host("ssh://root@127.0.0.1:" + sshd.noDockerPort)));
+        assertTrue(e.getMessage().contains("exited with 127"), e.getMessage());
+        assertTrue(e.getMessage().contains("docker: not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("no `docker` command"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordInTheAddressIsRejectedBeforeSshRuns() {
+        var e = assertThrows(EngineUnavailableException.class, () -> Docker.connect(DockerSettings.defaults()
+                .host("ssh://root:secret@127.0.0.1:" + sshd.port)));
+        assertTrue(e.getMessage().contains("contains a password"), e.getMessage());
+    }
+
+    private static Set<Path> forwarderFolders() throws Exception {
+        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return tmp.filter(p -> p.getFileName().toString().startsWith("berth-ssh-"))
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
+    private static List<String> sshProcessesUsing(Path folder) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(folder.toString()))
+                .filter(ProcessHandle::isAlive).map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
+    }
+}
