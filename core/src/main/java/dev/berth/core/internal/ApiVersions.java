@@ -3,7 +3,7 @@ package dev.berth.core.internal;
 /** API version negotiation: speak the engine's version, but never above the newest one Berth is tested with. */
 final class ApiVersions {
     /** The newest Engine API version Berth's test suite has run against. */
-    static final String HIGHEST_TESTED = "1.41";
+    static final String HIGHEST_TESTED = "1.51";
     /** Docker's own floor for current engines; an engine reporting nothing is assumed to speak at least this. */
     static final String FALLBACK = "1.24";
 

@@ -23,15 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A container handle backed by the engine. */
 final class EngineContainer implements Container {
     private static final Logger LOG = LoggerFactory.getLogger(EngineContainer.class);
-    private static final Pattern PORT_TAKEN = Pattern.compile("(?:Bind for|listen tcp[46]?) [^ ]*:(\\d+)");
 
     private final EngineDocker engine;
     private final String id;
@@ -72,9 +69,8 @@ final class EngineContainer implements Container {
         } catch (NotModifiedException alreadyRunning) {
             return this;
         } catch (NotFoundException e) {
-            String message = EngineErrors.message(e);
-            if (message.contains("network") && spec != null && spec.network() != null) {
-                throw new dev.berth.NetworkNotFoundException(spec.network(), e);
+            if (EngineMessages.of(EngineErrors.message(e)) instanceof EngineMessages.NetworkMissing missing) {
+                throw new dev.berth.NetworkNotFoundException(missing.network(), e);
             }
             throw new ContainerNotFoundException(label(), e);
         } catch (com.github.dockerjava.api.exception.DockerException e) {
@@ -88,11 +84,14 @@ final class EngineContainer implements Container {
 
     private RuntimeException startFailure(com.github.dockerjava.api.exception.DockerException e) {
         String message = EngineErrors.message(e);
-        if (message.contains("port is already allocated") || message.contains("address already in use")) {
-            Matcher m = PORT_TAKEN.matcher(message);
-            return new PortInUseException(m.find() ? Integer.parseInt(m.group(1)) : 0, message, e);
+        EngineMessages.Meaning meaning = EngineMessages.of(message);
+        if (meaning instanceof EngineMessages.PortInUse port) {
+            return new PortInUseException(port.port(), message, e);
         }
-        if (message.contains("executable file not found") || message.contains("no such file or directory")) {
+        if (meaning instanceof EngineMessages.NetworkMissing missing) {
+            return new dev.berth.NetworkNotFoundException(missing.network(), e);
+        }
+        if (meaning instanceof EngineMessages.CommandNotRunnable) {
             return new InvalidSpecException("command", spec == null ? "?" : spec.command(),
                     "the engine could not start it: " + message,
                     "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);

@@ -21,12 +21,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** run / create / get / list. */
 final class EngineContainers implements Containers {
-    private static final Pattern CONFLICT_ID = Pattern.compile("by container \\\\?\"?([0-9a-f]{12,64})");
     private final EngineDocker engine;
 
     EngineContainers(EngineDocker engine) {
@@ -83,8 +80,8 @@ final class EngineContainers implements Containers {
 
     private static RuntimeException missingReference(ContainerSpec spec, NotFoundException e) {
         String message = EngineErrors.message(e);
-        if (message.contains("network") && spec.network() != null) {
-            return new dev.berth.NetworkNotFoundException(spec.network(), e);
+        if (EngineMessages.of(message) instanceof EngineMessages.NetworkMissing missing) {
+            return new dev.berth.NetworkNotFoundException(missing.network(), e);
         }
         return new dev.berth.NotFoundException("Cannot create a container from " + spec + ": " + message, e);
     }
@@ -94,8 +91,9 @@ final class EngineContainers implements Containers {
             CreateContainerResponse response = CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec();
             return new EngineContainer(engine, response.getId(), spec.name(), spec);
         } catch (ConflictException e) {
-            Matcher m = CONFLICT_ID.matcher(String.valueOf(e.getMessage()));
-            throw new NameConflictException(spec.name(), m.find() ? m.group(1) : null, e);
+            String holder = EngineMessages.of(EngineErrors.message(e)) instanceof EngineMessages.NameInUse inUse
+                    ? inUse.holderId() : null;
+            throw new NameConflictException(spec.name(), holder, e);
         } catch (BadRequestException e) {
             throw new InvalidSpecException("container spec", spec, "the engine refused it: " + EngineErrors.message(e),
                     "change the value the engine names", e);

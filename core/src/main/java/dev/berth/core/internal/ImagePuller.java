@@ -8,7 +8,6 @@ import dev.berth.ImagePullException;
 import dev.berth.ImageRef;
 import dev.berth.ProgressListener;
 import dev.berth.RegistryAuthException;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,15 +75,14 @@ final class ImagePuller {
         if (cause instanceof dev.berth.DockerException berth) {
             return berth;
         }
-        String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("unauthorized") || lower.contains("authentication required")
-                || lower.contains("no basic auth credentials") || lower.contains("denied: requested access")) {
+        EngineMessages.Meaning meaning = EngineMessages.of(message);
+        if (meaning instanceof EngineMessages.RegistryAuth) {
             return new RegistryAuthException(ref.registry(), message, cause);
         }
-        if (what.startsWith("Pull") && (lower.contains("not found") || lower.contains("manifest unknown")
-                || lower.contains("does not exist") || lower.contains("pull access denied")
-                || lower.contains("no such host")
-                || lower.contains("connection refused") && ref.registry().equals(ImageRef.DOCKER_HUB))) {
+        // Offline, Docker Hub is unreachable and "not there" is the honest answer; a private registry that is down is not.
+        if (what.startsWith("Pull") && (meaning instanceof EngineMessages.ManifestMissing
+                || meaning instanceof EngineMessages.RegistryUnreachable && (message.contains("no such host")
+                        || ref.registry().equals(ImageRef.DOCKER_HUB)))) {
             return new ImageNotFoundException(reference, ref.registry(), message, cause);
         }
         return new ImagePullException(what + " (" + ref.registry() + ") failed: " + message

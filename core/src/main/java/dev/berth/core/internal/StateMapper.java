@@ -37,6 +37,7 @@ final class StateMapper {
                 ? r.getConfig().getLabels() : Map.of();
         return new ContainerState(r.getId(), stripSlash(r.getName()), r.getConfig() == null ? null : r.getConfig().getImage(),
                 ContainerStatus.parse(s.getStatus()), s.getExitCode(), Boolean.TRUE.equals(s.getOOMKilled()),
+                r.getHostConfig() == null || r.getHostConfig().getMemory() == null ? 0 : r.getHostConfig().getMemory(),
                 Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), instant(s.getStartedAt()),
                 instant(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
                 labels);

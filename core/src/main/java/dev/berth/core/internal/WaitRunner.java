@@ -51,14 +51,20 @@ final class WaitRunner {
 
     private static ContainerStartupException crashed(EngineContainer container, Wait wait, Integer exitCode) {
         boolean oom = false;
+        boolean probablyOom = false;
         try {
-            oom = container.inspect().oomKilled();
+            var state = container.inspect();
+            oom = state.oomKilled();
+            probablyOom = state.probablyOutOfMemory();
         } catch (DockerException gone) {
             // auto-removed containers are gone by now; the exit code still tells the story
         }
+        String why = oom ? " (killed: out of memory; raise .memory(...))"
+                : probablyOom ? " (killed by SIGKILL under a memory limit: probably out of memory, though the engine did"
+                        + " not report an OOM kill; raise .memory(...))" : "";
         return new ContainerStartupException("Container " + container.label() + " exited with code " + exitCode
-                + (oom ? " (killed: out of memory; raise .memory(...))" : "") + " while waiting for " + wait
-                + ". Its logs below usually say why.", exitCode, oom, lastLines(container));
+                + why + " while waiting for " + wait
+                + ". Its logs below usually say why.", exitCode, oom || probablyOom, lastLines(container));
     }
 
     private static WaitTimeoutException timedOut(EngineContainer container, WaitCheck check, Duration waited) {

@@ -137,16 +137,20 @@ class EndpointResolverTest {
 
     @Test
     void apiVersionIsPinnedToTheLowerOfEngineAndTested() {
-        assertEquals("1.41", ApiVersions.negotiate("1.47"));
+        assertEquals("1.47", ApiVersions.negotiate("1.47"));
         assertEquals("1.40", ApiVersions.negotiate("1.40"));
         assertEquals("1.41", ApiVersions.negotiate("1.41"));
+        assertEquals("1.51", ApiVersions.negotiate("1.51"));
+        assertEquals("1.51", ApiVersions.negotiate("1.52"));
         assertEquals(ApiVersions.FALLBACK, ApiVersions.negotiate(null));
         assertTrue(ApiVersions.compare("1.9", "1.41") < 0);
-        // Docker 29 refuses anything under 1.44: then its minimum wins over "highest tested"
-        assertEquals("1.44", ApiVersions.negotiate("1.52", "1.44"));
-        assertEquals("1.41", ApiVersions.negotiate("1.47", "1.24"));
+        // an engine whose minimum passed the tested version: its minimum wins over "highest tested"
+        assertEquals("1.53", ApiVersions.negotiate("1.56", "1.53"));
+        assertEquals("1.51", ApiVersions.negotiate("1.52", "1.44"));
+        assertEquals("1.47", ApiVersions.negotiate("1.47", "1.24"));
         assertEquals("1.40", ApiVersions.negotiate("1.40", "1.12"));
         assertTrue(ApiVersions.needsMinimum("1.52"));
+        assertTrue(!ApiVersions.needsMinimum("1.51"), "no extra /version call against engines we are tested with");
         assertTrue(!ApiVersions.needsMinimum("1.41"), "no extra /version call against engines we are tested with");
     }
 }
