@@ -125,6 +125,32 @@ class SshEngineTest {
     }
 
     @Test
+    void moreStreamsAtOnceThanSshdAllowsSessionsPerConnection() throws Exception {
+        // sshd allows 10 sessions per connection (MaxSessions): 12 follows at once must not be refused
+        try (Container c = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX)
+                .command("sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.05; done"))) {
+            List<List<String>> seen = new java.util.ArrayList<>();
+            List<LogFollow> follows = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    List<String> lines = new CopyOnWriteArrayList<>();
+                    seen.add(lines);
+                    follows.add(c.logs().follow(LogOptions.all(), line -> lines.add(line.text())));
+                }
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (seen.stream().anyMatch(l -> l.size() < 3) && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+                for (List<String> lines : seen) {
+                    assertTrue(lines.size() >= 3 && lines.get(0).equals("tick1"), lines.toString());
+                }
+            } finally {
+                follows.forEach(LogFollow::close);
+            }
+        }
+    }
+
+    @Test
     void buildsAnImageAndRunsIt() {
         String tag = "berth-ssh-test-" + UUID.randomUUID().toString().substring(0, 8) + ":1";
         Dockerfile dockerfile = Dockerfile.from(TestImages.BUSYBOX).copy("greeting.txt", "/greeting.txt")

@@ -50,6 +50,12 @@ public final class SshForwarder implements AutoCloseable {
         return thread;
     });
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    /**
+     * One session started ahead of need: a new connection then skips the process start, the ssh session and the
+     * remote docker CLI's start (about half of a new connection's cost, see benchmarks/results/ssh.json).
+     */
+    private final java.util.concurrent.atomic.AtomicReference<Session> spare =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private volatile SshFailure lastFailure;
     private volatile boolean closed;
 
@@ -187,26 +193,67 @@ public final class SshForwarder implements AutoCloseable {
         }
     }
 
-    /** One client connection = one ssh session running dial-stdio; this thread copies the engine's side back. */
-    private void bridge(SocketChannel client) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command.dialStdio()).start();
-        } catch (IOException e) {
-            lastFailure = new SshFailure("ssh", -1, String.valueOf(e.getMessage()));
-            closeQuietly(client);
-            return;
-        }
+    /** One ssh process running dial-stdio, and the tail of what it printed on stderr. */
+    private record Session(Process process, StderrTail stderr) {
+    }
+
+    private Session startSession() throws IOException {
+        Process process = new ProcessBuilder(command.dialStdio()).start();
         live.add(process);
         StderrTail stderr = new StderrTail(process.getErrorStream());
         threads.execute(stderr);
+        if (closed) {
+            process.destroy(); // close() may already have gone through live
+        }
+        return new Session(process, stderr);
+    }
+
+    /** The spare if it is still usable (a remote that refuses ends it at once; then a fresh one tells why). */
+    private Session takeSpare() {
+        Session session = spare.getAndSet(null);
+        if (session != null && !session.process().isAlive()) {
+            live.remove(session.process());
+            return null;
+        }
+        return session;
+    }
+
+    private void refillSpare() {
+        if (closed || spare.get() != null) {
+            return;
+        }
+        try {
+            Session session = startSession();
+            if (!spare.compareAndSet(null, session)) {
+                session.process().destroy();
+                live.remove(session.process());
+            }
+        } catch (IOException e) {
+            // no spare this time; the next connection starts its own session and reports the failure
+        }
+    }
+
+    /** One client connection = one ssh session running dial-stdio; this thread copies the engine's side back. */
+    private void bridge(SocketChannel client) {
+        Session session = takeSpare();
+        if (session == null) {
+            try {
+                session = startSession();
+            } catch (IOException e) {
+                lastFailure = new SshFailure("ssh", -1, String.valueOf(e.getMessage()));
+                closeQuietly(client);
+                return;
+            }
+        }
+        threads.execute(this::refillSpare);
+        Process process = session.process();
         threads.execute(() -> upstream(client, process.getOutputStream()));
         try {
             downstream(process.getInputStream(), client);
             if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() != 0 && !closed) {
                 // Recorded before the client sees the connection end, so a failed call can be explained.
                 lastFailure = new SshFailure("ssh " + String.join(" ", SshCommand.DIAL_STDIO), process.exitValue(),
-                        stderr.await());
+                        session.stderr().await());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
