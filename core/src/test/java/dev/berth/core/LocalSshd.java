@@ -166,7 +166,7 @@ final class LocalSshd implements AutoCloseable {
     }
 
     static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = quiet(new ProcessBuilder(command)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "):\n" + out);
@@ -174,9 +174,15 @@ final class LocalSshd implements AutoCloseable {
     }
 
     private static boolean runQuietly(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+        Process p = quiet(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor() == 0;
+    }
+
+    /** No input and no questions: apt's configuration step must not wait for an answer. */
+    private static ProcessBuilder quiet(ProcessBuilder builder) {
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        return builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
 
     static void delete(Path dir) throws IOException {
