@@ -1,0 +1,152 @@
+package dev.berth.core.internal.containers;
+
+import dev.berth.core.internal.engine.EngineMessages;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.images.ImagePuller;
+import dev.berth.core.internal.wait.WaitRunner;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.ContainerFilter;
+import dev.berth.Filter;
+import dev.berth.PruneReport;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.ContainerNotFoundException;
+import dev.berth.ContainerSpec;
+import dev.berth.ContainerStatus;
+import dev.berth.ContainerSummary;
+import dev.berth.Containers;
+import dev.berth.ImageNotFoundException;
+import dev.berth.InvalidSpecException;
+import dev.berth.NameConflictException;
+import dev.berth.PullPolicy;
+import dev.berth.Wait;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** run / create / get / list. */
+public final class EngineContainers implements Containers {
+    private final Engine engine;
+
+    public EngineContainers(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public EngineContainer run(ContainerSpec spec) {
+        EngineContainer container = create(spec);
+        try {
+            container.start();
+            if (!spec.waits().isEmpty()) {
+                List<Wait> waits = spec.waits();
+                WaitRunner.await(container, waits.size() == 1 ? waits.get(0) : allOf(waits));
+            }
+            return container;
+        } catch (RuntimeException e) {
+            container.removeQuietly();
+            throw e;
+        }
+    }
+
+    /** Several waitFor calls: all must hold, within the longest of their timeouts. */
+    private static Wait allOf(List<Wait> waits) {
+        var timeout = waits.stream().map(Wait::timeout).max(java.time.Duration::compareTo).orElse(Wait.DEFAULT_TIMEOUT);
+        return Wait.allOf(waits.toArray(Wait[]::new)).timeout(timeout);
+    }
+
+    @Override
+    public EngineContainer create(ContainerSpec spec) {
+        if (spec.pullPolicy() == PullPolicy.ALWAYS) {
+            ImagePuller.pull(engine, spec.imageName(), spec.image());
+        }
+        // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
+        EngineContainer created = createOnce(spec, missing -> {
+            if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
+                return missingReference(spec, missing);
+            }
+            if (spec.pullPolicy() == PullPolicy.NEVER) {
+                return new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
+                        missing.message(), missing.cause());
+            }
+            return null; // pull, then try again
+        });
+        if (created != null) {
+            return created;
+        }
+        ImagePuller.pull(engine, spec.imageName(), spec.image());
+        return createOnce(spec, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
+                again.message(), again.cause()));
+    }
+
+    private static RuntimeException missingReference(ContainerSpec spec, Failures.Failure missing) {
+        if (EngineMessages.of(missing.message()) instanceof EngineMessages.NetworkMissing network) {
+            return new dev.berth.NetworkNotFoundException(network.network(), missing.cause());
+        }
+        return new dev.berth.NotFoundException("Cannot create a container from " + spec + ": " + missing.message(),
+                missing.cause());
+    }
+
+    /** One create; null when {@code onMissing} says a 404 is to be handled by the caller. */
+    private EngineContainer createOnce(ContainerSpec spec, Function<Failures.Failure, RuntimeException> onMissing) {
+        CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
+                () -> CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec(),
+                Failures.on(409, f -> new NameConflictException(spec.name(),
+                                EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
+                                        ? inUse.holderId() : null, f.cause()))
+                        .and(400, f -> new InvalidSpecException("container spec", spec, "the engine refused it: "
+                                + f.message(), "change the value the engine names", f.cause()))
+                        .and(404, onMissing));
+        return response == null ? null : new EngineContainer(engine, response.getId(), spec.name(), spec);
+    }
+
+    @Override
+    public EngineContainer get(String idOrName) {
+        return findContainer(idOrName).orElseThrow(() -> new ContainerNotFoundException(idOrName, null));
+    }
+
+    @Override
+    public Optional<dev.berth.Container> find(String idOrName) {
+        return findContainer(idOrName).map(c -> (dev.berth.Container) c);
+    }
+
+    private Optional<EngineContainer> findContainer(String idOrName) {
+        return engine.find("inspect container " + idOrName, () -> engine.client().inspectContainerCmd(idOrName).exec())
+                .map(inspect -> new EngineContainer(engine, inspect.getId(),
+                        StateMapper.stripSlash(inspect.getName()), null));
+    }
+
+    @Override
+    public List<ContainerSummary> list() {
+        return list(ContainerFilter.running());
+    }
+
+    @Override
+    public List<ContainerSummary> list(ContainerFilter filter) {
+        var cmd = engine.client().listContainersCmd().withShowAll(filter.includesStopped());
+        filter.filters().forEach(cmd::withFilter);
+        List<Container> rows = engine.call("list containers", cmd::exec);
+        return rows.stream().map(EngineContainers::summary).toList();
+    }
+
+    @Override
+    public PruneReport prune(Filter filter) {
+        String query = RawEngine.filters(filter.asMap());
+        JsonNode r = engine.call("prune containers", () -> engine.raw().post("/containers/prune?" + query));
+        return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
+    }
+
+    private static ContainerSummary summary(Container c) {
+        String name = c.getNames() == null || c.getNames().length == 0 ? ""
+                : StateMapper.stripSlash(Arrays.stream(c.getNames()).filter(n -> n.lastIndexOf('/') == 0)
+                        .findFirst().orElse(c.getNames()[0]));
+        Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+        return new ContainerSummary(c.getId(), name, c.getImage(), ContainerStatus.parse(c.getState()), c.getStatus(),
+                c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()), labels);
+    }
+}
