@@ -175,6 +175,31 @@ class SshEngineTest {
     }
 
     @Test
+    void aDockerContextWithAnSshEndpointWorksToo() throws Exception {
+        Path config = Files.createDirectories(sshd.dir.resolve("docker-config"));
+        String name = "berth-ssh-test";
+        Path meta = Files.createDirectories(config.resolve("contexts/meta").resolve(sha256(name)));
+        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"" + name + "\",\"Endpoints\":{\"docker\":"
+                + "{\"Host\":\"" + sshd.url() + "\",\"SkipTLSVerify\":false}}}");
+        Files.writeString(config.resolve("config.json"), "{\"currentContext\":\"" + name + "\"}");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("DOCKER_HOST"); // it would win over the context
+        env.remove("DOCKER_CONTEXT");
+        env.put("DOCKER_CONFIG", config.toString());
+        try (Docker viaContext = Docker.connect(DockerSettings.defaults().environment(env)
+                .sshOptions("-F", sshd.clientConfig.toString()))) {
+            assertEquals("context " + name, viaContext.endpoint().source());
+            assertEquals(sshd.url(), viaContext.endpoint().host());
+            assertEquals(docker.info().dockerRootDir(), viaContext.info().dockerRootDir());
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void closeRemovesTheForwarderFolderAndEndsTheSshProcesses() throws Exception {
         Set<Path> before = forwarderFolders();
         Path folder;
