@@ -37,9 +37,11 @@ public record SshCommand(Path ssh, List<String> userOptions, SshDestination dest
             if (dir.isEmpty()) {
                 continue;
             }
-            Path candidate = Path.of(dir, "ssh");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
+            for (String name : List.of("ssh", "ssh.exe")) { // Windows ships OpenSSH as ssh.exe
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate;
+                }
             }
         }
         throw new EngineUnavailableException("Engine address " + url + " needs the OpenSSH client `ssh`, and there is"
