@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * One {@code run} + {@code close} of a busybox container: Berth over ssh:// (an sshd on 127.0.0.1 made here, the
  * remote side running {@code docker system dial-stdio}), Berth over the unix socket, and the docker CLI with
- * {@code DOCKER_HOST=ssh://…} ({@code docker run -d} + {@code docker rm -f -v}) in the same run. Besides: the cost of a
- * new connection (exec opens one per call) with and without Berth's ssh master, and of connecting.
+ * {@code DOCKER_HOST=ssh://…} ({@code docker run -d} + {@code docker rm -f -v}) in the same run. Besides: the cost
+ * of a new connection (exec opens one per call) with and without Berth's ssh master, and of connecting.
  */
 final class SshBenchmark {
     static final String IMAGE = "busybox:1.36";

@@ -35,7 +35,8 @@ final class LocalSshd implements AutoCloseable {
     final Path clientKey;
     private final Process process;
 
-    private LocalSshd(Path dir, int port, int noDockerPort, Path clientConfig, Path strangerKey, Path knownHosts, Path clientKey,
+    private LocalSshd(Path dir, int port, int noDockerPort, Path clientConfig, Path strangerKey, Path knownHosts,
+            Path clientKey,
             Process process) {
         this.dir = dir;
         this.port = port;

@@ -129,8 +129,8 @@ public final class EngineConnector {
         AtomicLong requests = new AtomicLong();
         // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
         Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
-        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(transportHost, tls, settings)
-                .build(), deadline), requests);
+        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(
+                transport(transportHost, tls, settings).build(), deadline), requests);
         CountingHttpClient streaming = new CountingHttpClient(transport(transportHost, tls, settings).build(),
                 requests);
         try {

@@ -13,8 +13,8 @@ record SshFailure(String step, int exitCode, String stderr) {
 
     EngineUnavailableException toException(String url, String source, Throwable cause) {
         String reason = stderr.isBlank() ? "(ssh printed nothing)" : stderr.strip();
-        String message = "Cannot reach the Docker engine at " + url + " (from " + source + "): " + step + " exited with "
-                + exitCode + ":\n  " + reason.replace("\n", "\n  ") + "\nFix: " + fix(url);
+        String message = "Cannot reach the Docker engine at " + url + " (from " + source + "): " + step
+                + " exited with " + exitCode + ":\n  " + reason.replace("\n", "\n  ") + "\nFix: " + fix(url);
         return new EngineUnavailableException(message, List.of(url + " (" + source + "): " + summary()), cause);
     }
 
