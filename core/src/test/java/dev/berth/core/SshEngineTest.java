@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -109,6 +110,19 @@ class SshEngineTest {
                     () -> c.exec(ExecSpec.of("sh", "-c", "echo started; wc -c").stdin("twelve bytes")));
             assertEquals("started\n12", result.stdout().strip());
             assertEquals(0, result.exitCode());
+        }
+    }
+
+    @Test
+    void attachPipesStdinThroughAndEndsWithTheProcess() {
+        try (Container c = docker.containers().create(ContainerSpec.of(TestImages.BUSYBOX)
+                .command("sh", "-c", "cat; echo bye >&2; exit 4").stdinOpen())) {
+            var out = new java.io.ByteArrayOutputStream();
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> c.attach(
+                    new java.io.ByteArrayInputStream("piped\n".getBytes(StandardCharsets.UTF_8)), out));
+            assertEquals(4, exit);
+            // stdout and stderr travel separately inside the engine: their relative order is not guaranteed
+            assertEquals(List.of("bye", "piped"), out.toString(StandardCharsets.UTF_8).lines().sorted().toList());
         }
     }
 

@@ -32,7 +32,8 @@ public record SshCommand(Path ssh, List<String> userOptions, SshDestination dest
 
     /** The {@code ssh} executable on PATH, or a clear error saying how to get one. */
     public static Path find(Map<String, String> env, String url) {
-        String path = env.getOrDefault("PATH", "");
+        // an environment given for resolution without PATH (e.g. only DOCKER_HOST) still finds the system's ssh
+        String path = env.containsKey("PATH") ? env.get("PATH") : System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (dir.isEmpty()) {
                 continue;
