@@ -82,10 +82,10 @@ public final class SshForwarder implements AutoCloseable {
         for (Path path : List.of(dir, dir.resolve("master.log"), dir.resolve("docker.sock"), dir.resolve("mux"))) {
             path.toFile().deleteOnExit();
         }
+        boolean multiplex = !SshCommand.userControlsMultiplexing(userOptions);
+        SshCommand command = new SshCommand(ssh, userOptions, destination, multiplex ? dir.resolve("mux") : null,
+                connectTimeout);
         try {
-            boolean multiplex = !SshCommand.userControlsMultiplexing(userOptions);
-            SshCommand command = new SshCommand(ssh, userOptions, destination, multiplex ? dir.resolve("mux") : null,
-                    connectTimeout);
             if (multiplex) {
                 startMaster(command, dir, url, source, connectTimeout);
             }
@@ -96,13 +96,21 @@ public final class SshForwarder implements AutoCloseable {
             forwarder.threads.execute(forwarder::acceptLoop);
             return forwarder;
         } catch (IOException e) {
-            deleteQuietly(dir);
+            abandon(command, dir);
             throw new EngineUnavailableException("Cannot open the local socket for " + url + " in " + dir + ": "
                     + e.getMessage() + ". Check that java.io.tmpdir is writable.", List.of(url + ": " + e), e);
         } catch (RuntimeException e) {
-            deleteQuietly(dir);
+            abandon(command, dir);
             throw e;
         }
+    }
+
+    /** Undoes a start that failed half-way: the master, if it came up, and the folder. */
+    private static void abandon(SshCommand command, Path dir) {
+        if (command.controlPath() != null && Files.exists(command.controlPath())) {
+            run(command.exitMaster(), Duration.ofSeconds(5));
+        }
+        deleteQuietly(dir);
     }
 
     /** Where local clients connect, as a docker host address. */
