@@ -288,11 +288,16 @@ class SshEngineTest {
         assertTrue(e.getMessage().contains("contains a password"), e.getMessage());
     }
 
-    private static Set<Path> forwarderFolders() throws Exception {
-        try (Stream<Path> tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return tmp.filter(p -> p.getFileName().toString().startsWith("berth-ssh-"))
-                    .collect(Collectors.toCollection(java.util.HashSet::new));
-        }
+    /**
+     * The forwarder folders of this JVM's connections, read from the ssh processes it started (their ControlPath),
+     * so that a copy of this suite running beside it does not count.
+     */
+    private static Set<Path> forwarderFolders() {
+        return ProcessHandle.current().descendants().map(p -> p.info().commandLine().orElse(""))
+                .flatMap(line -> Stream.of(line.split(" ")))
+                .filter(arg -> arg.startsWith("ControlPath=") && arg.contains("berth-ssh-"))
+                .map(arg -> Path.of(arg.substring("ControlPath=".length())).getParent())
+                .collect(Collectors.toCollection(java.util.HashSet::new));
     }
 
     private static List<String> sshProcessesUsing(Path folder) {
