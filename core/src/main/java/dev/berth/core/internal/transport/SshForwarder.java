@@ -10,7 +10,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -304,43 +303,6 @@ public final class SshForwarder implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the client closed its connection; the finally block in bridge ends ssh
-        }
-    }
-
-    /** Keeps the last few KB of a process's stderr, for error messages. */
-    private static final class StderrTail implements Runnable {
-        private static final int KEEP = 4096;
-        private final InputStream in;
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        private final java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-
-        StderrTail(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[1024];
-            try {
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    synchronized (text) {
-                        text.write(buffer, 0, n);
-                    }
-                }
-            } catch (IOException ignored) {
-                // process gone
-            } finally {
-                done.countDown();
-            }
-        }
-
-        String await() throws InterruptedException {
-            done.await(2, TimeUnit.SECONDS);
-            synchronized (text) {
-                byte[] all = text.toByteArray();
-                int from = Math.max(0, all.length - KEEP);
-                return new String(all, from, all.length - from, StandardCharsets.UTF_8);
-            }
         }
     }
 
