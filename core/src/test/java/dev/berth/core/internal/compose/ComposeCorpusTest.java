@@ -1,0 +1,150 @@
+package dev.berth.core.internal.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.InvalidComposeFileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every file of {@code ../shared/compose-corpus} (beside the repository) through the real
+ * {@code docker compose -f FILE --project-directory DIR config --format json} and through Berth's loader, under the
+ * same environment: accepted files must give equal JSON values; rejected ones must be rejected by Berth too, with
+ * file:line:column, the key path and a fix. Deliberate differences are listed in {@link #DIFFERENCES} (and in the
+ * README's compose section); nothing else is ignored.
+ */
+class ComposeCorpusTest {
+    /** Files where Berth deliberately differs from Compose 2.40, and why. Keep in step with the README. */
+    static final Map<String, String> DIFFERENCES = Map.of(
+            "d17", "build.ssh: Compose 2.40 fails while printing the project (a marshalling bug in Compose); Berth"
+                    + " rejects build.ssh at load because SSH forwarding needs BuildKit and Berth builds with the"
+                    + " classic builder. Both reject the file.");
+
+    /** The environment both tools see: nothing from the developer's shell leaks into the comparison. */
+    static Map<String, String> environment() {
+        return Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME", System.getProperty("java.io.tmpdir"));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger FILES = new AtomicInteger();
+    private static final AtomicInteger EQUAL = new AtomicInteger();
+    private static final AtomicInteger REJECTED = new AtomicInteger();
+    private static final AtomicInteger DOCUMENTED = new AtomicInteger();
+    private static final AtomicInteger FAILING = new AtomicInteger();
+
+    static Path corpus() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assertNotNull(dir, "run from inside the repository");
+        return dir.resolveSibling("shared").resolve("compose-corpus");
+    }
+
+    static Stream<Arguments> files() throws IOException {
+        Path corpus = corpus();
+        assertTrue(Files.isRegularFile(corpus.resolve("INDEX.tsv")), "the corpus is beside the repository: " + corpus);
+        List<Arguments> files = new ArrayList<>();
+        for (String line : Files.readAllLines(corpus.resolve("INDEX.tsv"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            files.add(Arguments.of(cols[0], corpus.resolve(cols[1])));
+        }
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("files")
+    void berthLoadsEachFileAsDockerComposeDoes(String id, Path file) throws Exception {
+        FILES.incrementAndGet();
+        boolean counted = false;
+        try {
+            Oracle oracle = Oracle.run(file);
+            if (!oracle.accepted()) {
+                var e = assertThrows(InvalidComposeFileException.class, () -> load(file),
+                        () -> "Compose rejects " + id + " (" + oracle.error().strip() + ") but Berth accepts it");
+                assertTrue(e.line() >= 1 && e.column() >= 1, e.getMessage());
+                assertTrue(e.getMessage().contains(e.file() + ":" + e.line() + ":" + e.column()), e.getMessage());
+                assertTrue(e.getMessage().contains("Fix: "), "names a fix: " + e.getMessage());
+                (DIFFERENCES.containsKey(id) ? DOCUMENTED : REJECTED).incrementAndGet();
+                counted = true;
+                return;
+            }
+            JsonNode expected = JSON.readTree(oracle.output());
+            String berth = load(file).toJson();
+            if (System.getProperty("corpus.dump") != null) {
+                Files.writeString(Path.of(System.getProperty("corpus.dump"), id + ".json"), berth);
+            }
+            JsonNode actual = JSON.readTree(berth);
+            if (DIFFERENCES.containsKey(id)) {
+                assertNotEquals(expected, actual, id + " is listed as a difference but now matches: remove it");
+                DOCUMENTED.incrementAndGet();
+            } else {
+                List<String> differences = new ArrayList<>();
+                JsonDiff.diff(expected, actual, "", differences);
+                assertEquals(List.of(), differences, id + " " + file + ": docker compose config vs Berth");
+                assertEquals(expected, actual);
+                EQUAL.incrementAndGet();
+            }
+            counted = true;
+        } finally {
+            if (!counted) {
+                FAILING.incrementAndGet();
+            }
+        }
+    }
+
+    static LoadedProject load(Path file) {
+        return ComposeLoader.load(new ComposeLoader.Request(List.of(file), null, environment(), Map.of(), List.of(),
+                Set.of()));
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.printf("compose corpus: %d files, %d equal, %d rejected as Compose does, %d documented"
+                + " differences, %d failing%n", FILES.get(), EQUAL.get(), REJECTED.get(), DOCUMENTED.get(),
+                FAILING.get());
+    }
+
+    /** {@code docker compose config} on one file: its JSON, or its error. */
+    record Oracle(boolean accepted, String output, String error) {
+        static Oracle run(Path file) throws Exception {
+            ProcessBuilder pb = new ProcessBuilder("docker", "compose", "-f", file.toString(), "--project-directory",
+                    file.getParent().toString(), "config", "--format", "json");
+            pb.environment().clear();
+            pb.environment().putAll(environment());
+            Process p = pb.start();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("docker compose config did not finish for " + file);
+            }
+            return new Oracle(p.exitValue() == 0, new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        }
+    }
+}
