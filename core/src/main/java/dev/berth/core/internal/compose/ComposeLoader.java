@@ -56,13 +56,6 @@ public final class ComposeLoader {
 
     /** One file in the long form, with its includes merged in and its extends resolved. */
     private YNode.Map loadFile(Path file, Canon canon, Deque<Path> includes) {
-        if (includes.contains(file)) {
-            List<String> chain = new ArrayList<>(includes.stream().map(Path::toString).toList());
-            java.util.Collections.reverse(chain);
-            chain.add(file.toString());
-            throw ComposeErrors.file(file, "include cycle detected: " + String.join(" -> ", chain),
-                    "remove the include that leads back to this file");
-        }
         includes.push(file);
         try {
             YNode.Map model = longForm(file, canon);
@@ -242,6 +235,13 @@ public final class ComposeLoader {
                 if (!Files.isRegularFile(included)) {
                     throw ComposeErrors.at(entry, p, "the included file " + included + " does not exist",
                             "give the path of a compose file, relative to this file");
+                }
+                if (includes.contains(included)) {
+                    List<String> chain = new ArrayList<>(includes.stream().map(Path::toString).toList());
+                    java.util.Collections.reverse(chain);
+                    chain.add(included.toString());
+                    throw ComposeErrors.at(entry, p, "include cycle detected: " + String.join(" -> ", chain),
+                            "remove the include that leads back to an including file");
                 }
             }
             Path dir = projectDir != null ? projectDir : paths.get(0).getParent();

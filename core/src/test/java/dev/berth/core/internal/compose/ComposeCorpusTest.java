@@ -89,6 +89,11 @@ class ComposeCorpusTest {
                 assertTrue(e.line() >= 1 && e.column() >= 1, e.getMessage());
                 assertTrue(e.getMessage().contains(e.file() + ":" + e.line() + ":" + e.column()), e.getMessage());
                 assertTrue(e.getMessage().contains("Fix: "), "names a fix: " + e.getMessage());
+                assertNotNull(e.keyPath(), "names the key path: " + e.getMessage());
+                if (System.getProperty("corpus.dump") != null) {
+                    System.out.println("REJECT " + id + " | " + oracle.error().strip().replaceAll("\\s+", " ")
+                            + "\n    BERTH " + e.getMessage());
+                }
                 (DIFFERENCES.containsKey(id) ? DOCUMENTED : REJECTED).incrementAndGet();
                 counted = true;
                 return;
@@ -132,10 +137,17 @@ class ComposeCorpusTest {
     /** {@code docker compose config} on one file: its JSON, or its error. */
     record Oracle(boolean accepted, String output, String error) {
         static Oracle run(Path file) throws Exception {
-            ProcessBuilder pb = new ProcessBuilder("docker", "compose", "-f", file.toString(), "--project-directory",
-                    file.getParent().toString(), "config", "--format", "json");
+            return run(file, environment(), List.of());
+        }
+
+        static Oracle run(Path file, Map<String, String> env, List<String> flags) throws Exception {
+            List<String> command = new ArrayList<>(List.of("docker", "compose", "-f", file.toString(),
+                    "--project-directory", file.getParent().toString()));
+            command.addAll(flags);
+            command.addAll(List.of("config", "--format", "json"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().clear();
-            pb.environment().putAll(environment());
+            pb.environment().putAll(env);
             Process p = pb.start();
             var out = p.getInputStream().readAllBytes();
             var err = p.getErrorStream().readAllBytes();
