@@ -121,10 +121,6 @@ final class ServiceKeys {
         if (!text.matches("no|always|unless-stopped|on-failure(:.*)?")) {
             throw ComposeErrors.at(node, path, "'" + text + "' is not a restart policy", fix);
         }
-        if (text.startsWith("on-failure:") && !text.substring(11).matches("\\d{1,9}")) {
-            throw ComposeErrors.at(node, path, "'" + text.substring(11) + "' (in '" + text
-                    + "') is not a number of retries", "write on-failure:3, or on-failure for no limit");
-        }
         return Canon.str(node, path);
     }
 

@@ -368,23 +368,24 @@ final class ServiceSyntax {
                 ref = YNode.map(item.mark()).put("source", Canon.str(item, p));
             }
             if (secrets) {
-                String source = Canon.text(ref.get("source"));
-                String target = ref.has("target") ? Canon.text(ref.get("target")) : source;
-                ref.putScalar("target", target.startsWith("/") ? target : "/run/secrets/" + target);
+                if (!ref.has("target")) {
+                    ref.putScalar("target", "/run/secrets/" + Canon.text(ref.get("source")));
+                }
             }
             out.add(ref);
         }
         return out;
     }
 
+    /** A file mode, printed as Compose prints it: octal with a leading 0 ({@code 0440}). */
     private static YNode.Scalar mode(YNode node, String path) {
         Object v = Canon.scalar(node, path).value();
-        if (v instanceof Long) {
-            return (YNode.Scalar) node;
+        if (v instanceof Long l) {
+            return YNode.scalar("0" + Long.toOctalString(l), node.mark());
         }
         String text = Canon.text(node);
         if (text.matches("0?[0-7]{1,4}")) {
-            return YNode.scalar(Long.parseLong(text, 8), node.mark());
+            return YNode.scalar("0" + Long.toOctalString(Long.parseLong(text, 8)), node.mark());
         }
         throw ComposeErrors.at(node, path, "'" + text + "' is not a file mode", "write it in octal, e.g. 0440");
     }

@@ -191,7 +191,9 @@ final class YamlReader {
             t = t.substring(1);
         }
         long value = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16)
-                : t.startsWith("0o") ? Long.parseLong(t.substring(2), 8) : Long.parseLong(t);
+                : t.startsWith("0o") ? Long.parseLong(t.substring(2), 8)
+                // go-yaml (Compose) reads a leading 0 as octal, as in file modes such as 0440.
+                : t.length() > 1 && t.startsWith("0") ? Long.parseLong(t.substring(1), 8) : Long.parseLong(t);
         return negative ? -value : value;
     }
 

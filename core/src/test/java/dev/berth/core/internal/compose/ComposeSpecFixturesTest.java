@@ -51,14 +51,24 @@ class ComposeSpecFixturesTest {
         }
         List<String> args = new ArrayList<>();
         profiles.forEach(p -> args.addAll(List.of("--profile", p)));
+        List<Path> files = new ArrayList<>(List.of(file));
+        Path override = file.resolveSibling("compose.override.yaml");
+        if (Files.exists(override)) {
+            files.add(override);
+            args.addAll(List.of("-f", override.toString()));
+        }
         ComposeCorpusTest.Oracle oracle = ComposeCorpusTest.Oracle.run(file, env, args);
-        ComposeLoader.Request request = new ComposeLoader.Request(List.of(file), null, env, Map.of(), List.of(),
+        ComposeLoader.Request request = new ComposeLoader.Request(files, null, env, Map.of(), List.of(),
                 profiles);
         if (!oracle.accepted()) {
             var e = assertThrows(InvalidComposeFileException.class, () -> ComposeLoader.load(request),
                     "Compose rejects it: " + oracle.error());
             assertNotNull(e.keyPath(), e.getMessage());
             assertTrue(e.getMessage().contains("Fix: "), e.getMessage());
+            if (System.getProperty("corpus.dump") != null) {
+                System.out.println("REJECT " + file + "\n  COMPOSE " + oracle.error().strip() + "\n  BERTH "
+                        + e.getMessage());
+            }
             return;
         }
         String berth = ComposeLoader.load(request).toJson();
