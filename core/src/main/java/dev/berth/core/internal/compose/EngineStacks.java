@@ -1,0 +1,249 @@
+package dev.berth.core.internal.compose;
+
+import dev.berth.core.internal.containers.EngineContainer;
+import dev.berth.Container;
+import dev.berth.DockerException;
+import dev.berth.NetworkSpec;
+import dev.berth.Stack;
+import dev.berth.StackSpec;
+import dev.berth.Stacks;
+import dev.berth.VolumeSpec;
+import dev.berth.Wait;
+import dev.berth.core.internal.compose.ComposeLoader;
+import dev.berth.core.internal.compose.ComposeModel;
+import dev.berth.core.internal.compose.LoadedProject;
+import dev.berth.core.internal.compose.ModelReader;
+import dev.berth.core.internal.compose.ServiceSpecs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code docker compose up}: the project is loaded and checked first (nothing is created for a bad file), then
+ * networks, volumes and images, then services in dependency order, each wave side by side. Objects carry Compose's
+ * own labels, so {@code docker compose -p NAME ps/down} sees them too.
+ */
+public final class EngineStacks implements Stacks {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
+    static final String PROJECT = ServiceSpecs.PROJECT;
+    static final String SERVICE = ServiceSpecs.SERVICE;
+
+    private final StackEngine engine;
+    private final Map<String, String> env;
+
+    public EngineStacks(StackEngine engine, Map<String, String> env) {
+        this.engine = engine;
+        this.env = env;
+    }
+
+    @Override
+    public Stack up(StackSpec spec) {
+        LoadedProject project = ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env,
+                spec.env(), spec.envFiles(), spec.profiles()));
+        ComposeModel model = ModelReader.read(project);
+        ServiceSpecs specs = new ServiceSpecs(model);
+        EngineStack stack = new EngineStack(engine, model.project());
+        Set<String> createdVolumes = new LinkedHashSet<>();
+        try {
+            Map<String, String> networks = networks(model);
+            Map<String, String> volumes = volumes(model, specs, createdVolumes);
+            images(model, specs);
+            Map<String, List<Container>> started = new LinkedHashMap<>();
+            List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
+            while (!remaining.isEmpty()) {
+                List<ComposeModel.Service> wave = remaining.stream().filter(s -> s.dependsOn().keySet().stream()
+                        .allMatch(d -> started.containsKey(d) || !model.services().containsKey(d))).toList();
+                List<Future<List<Container>>> starts = new ArrayList<>();
+                for (ComposeModel.Service service : wave) {
+                    starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
+                            project.env())));
+                }
+                for (int i = 0; i < wave.size(); i++) {
+                    started.put(wave.get(i).name(), join(starts.get(i)));
+                }
+                remaining.removeAll(wave);
+            }
+            LOG.info("Stack {} is up: {}", model.project(), started.keySet());
+            return stack;
+        } catch (RuntimeException e) {
+            stack.removeEverything(createdVolumes);
+            throw e;
+        }
+    }
+
+    @Override
+    public Stack get(String projectName) {
+        return new EngineStack(engine, projectName);
+    }
+
+    private static <T> T join(Future<T> start) {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new DockerException("Starting a service failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while bringing the stack up", e);
+        }
+    }
+
+    /** Compose's names ({@code PROJECT_default}, {@code PROJECT_NAME} or the given name); existing ones are reused. */
+    private Map<String, String> networks(ComposeModel model) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (var e : model.networks().entrySet()) {
+            ComposeModel.Network n = e.getValue();
+            if (n.external()) {
+                if (engine.networks().find(n.name()).isEmpty()) {
+                    throw new DockerException("Network " + n.name() + " is declared as external, but it does not"
+                            + " exist. Create it first (docker network create " + n.name() + ").");
+                }
+            } else if (engine.networks().find(n.name()).isEmpty()) {
+                NetworkSpec spec = NetworkSpec.named(n.name()).label(PROJECT, model.project())
+                        .label("com.docker.compose.network", e.getKey());
+                for (var label : n.labels().entrySet()) {
+                    spec = spec.label(label.getKey(), label.getValue());
+                }
+                spec = n.driver() != null ? spec.driver(n.driver()) : spec;
+                spec = n.internal() ? spec.internal() : spec;
+                spec = n.subnet() != null ? spec.subnet(n.subnet()) : spec;
+                spec = n.gateway() != null ? spec.gateway(n.gateway()) : spec;
+                engine.networks().create(spec);
+            }
+            names.put(e.getKey(), n.name());
+        }
+        return names;
+    }
+
+    private Map<String, String> volumes(ComposeModel model, ServiceSpecs specs, Set<String> created) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (var e : model.volumes().entrySet()) {
+            ComposeModel.Volume v = e.getValue();
+            if (v.external()) {
+                if (engine.volumes().find(v.name()).isEmpty()) {
+                    throw new DockerException("Volume " + v.name() + " is declared as external, but it does not"
+                            + " exist. Create it first (docker volume create " + v.name() + ").");
+                }
+            } else {
+                createVolume(model, v.name(), e.getKey(), v, created);
+            }
+            names.put(e.getKey(), v.name());
+        }
+        for (ComposeModel.Service service : model.services().values()) {
+            for (ComposeModel.Mount mount : service.mounts()) {
+                if (mount.type().equals("volume") && mount.source() == null) {
+                    for (int n = 1; n <= service.replicas(); n++) {
+                        createVolume(model, specs.anonymousVolume(service, n, mount.target()), null, null, created);
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private void createVolume(ComposeModel model, String name, String key, ComposeModel.Volume v, Set<String> created) {
+        if (engine.volumes().find(name).isPresent()) {
+            return;
+        }
+        VolumeSpec spec = VolumeSpec.named(name).label(PROJECT, model.project());
+        if (key != null) {
+            spec = spec.label("com.docker.compose.volume", key);
+        }
+        if (v != null) {
+            spec = v.driver() != null ? spec.driver(v.driver()) : spec;
+            for (var o : v.driverOpts().entrySet()) {
+                spec = spec.option(o.getKey(), o.getValue());
+            }
+            for (var l : v.labels().entrySet()) {
+                spec = spec.label(l.getKey(), l.getValue());
+            }
+        }
+        engine.volumes().create(spec);
+        created.add(name);
+    }
+
+    private void images(ComposeModel model, ServiceSpecs specs) {
+        for (ComposeModel.Service service : model.services().values()) {
+            if (service.build() == null) {
+                continue;
+            }
+            Path inline = null;
+            try {
+                if (service.build().dockerfileInline() != null) {
+                    inline = Files.createTempFile("berth-compose-", ".Dockerfile");
+                    Files.writeString(inline, service.build().dockerfileInline());
+                }
+                engine.images().build(specs.build(service, inline));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the inline Dockerfile of " + service.name(), e);
+            } finally {
+                deleteQuietly(inline);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    private List<Container> start(ServiceSpecs specs, ComposeModel.Service service, Map<String, String> networks,
+            Map<String, String> volumes, Map<String, List<Container>> started, Map<String, String> projectEnv) {
+        for (var dependency : service.dependsOn().entrySet()) {
+            for (Container other : started.getOrDefault(dependency.getKey(), List.of())) {
+                awaitCondition(service, dependency.getKey(), dependency.getValue(), other);
+            }
+        }
+        List<Container> replicas = new ArrayList<>();
+        for (int n = 1; n <= service.replicas(); n++) {
+            EngineContainer container = engine.containers().create(specs.container(service, n, networks, volumes));
+            try {
+                List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
+                for (String network : serviceNetworks.subList(1, serviceNetworks.size())) {
+                    engine.networks().get(networks.get(network)).connect(container,
+                            ServiceSpecs.aliases(service, network));
+                }
+                for (ServiceSpecs.InlineFile file : specs.inlineFiles(service, projectEnv)) {
+                    container.copyIn(file.content(), file.path(), file.mode());
+                }
+                container.start();
+                replicas.add(container);
+            } catch (RuntimeException e) {
+                container.removeQuietly();
+                throw e;
+            }
+        }
+        return replicas;
+    }
+
+    private static void awaitCondition(ComposeModel.Service service, String name, ComposeModel.Dependency dependency,
+            Container other) {
+        if (dependency.condition().equals(ComposeModel.Dependency.HEALTHY)) {
+            other.waitFor(Wait.healthy().timeout(Duration.ofMinutes(5)));
+        } else if (dependency.condition().equals(ComposeModel.Dependency.COMPLETED)) {
+            other.waitFor(Wait.exited().timeout(Duration.ofMinutes(30)));
+            Integer code = other.inspect().exitCode();
+            if (code == null || code != 0) {
+                throw new DockerException("Service '" + name + "' exited with code " + code + ", but '"
+                        + service.name() + "' needs it to complete successfully.");
+            }
+        }
+    }
+}
