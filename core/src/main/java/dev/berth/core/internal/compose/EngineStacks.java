@@ -215,9 +215,7 @@ public final class EngineStacks implements Stacks {
                     engine.networks().get(networks.get(network)).connect(container,
                             ServiceSpecs.aliases(service, network));
                 }
-                for (ServiceSpecs.InlineFile file : specs.inlineFiles(service, projectEnv)) {
-                    container.copyIn(file.content(), file.path(), file.mode());
-                }
+                InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
                 container.start();
                 replicas.add(container);
             } catch (RuntimeException e) {
