@@ -56,13 +56,13 @@ final class ServiceKeys {
         KEYS.put("extra_hosts", (s, v, p) -> s.syntax.extraHosts(v, p));
         KEYS.put("ports", (s, v, p) -> s.syntax.ports(v, p));
         KEYS.put("volumes", (s, v, p) -> s.syntax.volumes(v, p));
-        KEYS.put("devices", (s, v, p) -> s.syntax.devices(v, p));
+        KEYS.put("devices", (s, v, p) -> ServiceSections.devices(v, p));
         KEYS.put("depends_on", (s, v, p) -> s.syntax.dependsOn(v, p));
         KEYS.put("networks", (s, v, p) -> s.syntax.networks(v, p));
-        KEYS.put("healthcheck", (s, v, p) -> s.syntax.healthcheck(v, p));
-        KEYS.put("secrets", (s, v, p) -> s.syntax.fileReferences(v, p, true));
-        KEYS.put("configs", (s, v, p) -> s.syntax.fileReferences(v, p, false));
-        KEYS.put("ulimits", (s, v, p) -> s.syntax.ulimits(v, p));
+        KEYS.put("healthcheck", (s, v, p) -> ServiceSections.healthcheck(v, p));
+        KEYS.put("secrets", (s, v, p) -> ServiceSections.fileReferences(v, p, true));
+        KEYS.put("configs", (s, v, p) -> ServiceSections.fileReferences(v, p, false));
+        KEYS.put("ulimits", (s, v, p) -> ServiceSections.ulimits(v, p));
         KEYS.put("build", (s, v, p) -> new BuildKeys(s.canon).build(v, p));
         KEYS.put("deploy", (s, v, p) -> DeployKeys.deploy(v, p));
         KEYS.put("env_file", (s, v, p) -> s.envFiles(v, p));
