@@ -13,8 +13,11 @@ public final class LoadedProject implements ComposeProject {
     private final List<Path> files;
     private final Path workingDirectory;
     private final Map<String, String> env;
+    private final Map<String, YNode.Seq> envFiles;
 
-    LoadedProject(String name, YNode.Map tree, List<Path> files, Path workingDirectory, Map<String, String> env) {
+    LoadedProject(String name, YNode.Map tree, List<Path> files, Path workingDirectory, Map<String, String> env,
+            Map<String, YNode.Seq> envFiles) {
+        this.envFiles = Map.copyOf(envFiles);
         this.name = name;
         this.tree = tree;
         this.files = List.copyOf(files);
@@ -51,6 +54,20 @@ public final class LoadedProject implements ComposeProject {
     @Override
     public String serviceJson(String service) {
         return JsonWriter.write(service(service), 0);
+    }
+
+    /** True when the service read env files (their values are in its environment; the entries are not). */
+    boolean readEnvFiles(String service) {
+        return envFiles.containsKey(service);
+    }
+
+    /**
+     * Compose's {@code com.docker.compose.config-hash} of an active service, as {@code docker compose up} labels
+     * its containers. ({@code docker compose config --hash} differs for services with {@code env_file}: it hashes
+     * without resolving them; {@code up} hashes the resolved environment. Berth follows {@code up}.)
+     */
+    public String configHash(String service) {
+        return ConfigHash.of(service(service));
     }
 
     /** The normalized tree: read by {@link ModelReader} for the typed model. */

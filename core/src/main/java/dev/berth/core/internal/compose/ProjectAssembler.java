@@ -23,6 +23,7 @@ final class ProjectAssembler {
     private final Path projectDir;
     private final Map<String, String> env;
     private final ComposeLoader.Request request;
+    private final Map<String, YNode.Seq> envFilesOf = new LinkedHashMap<>();
 
     ProjectAssembler(YNode.Map model, List<Path> files, Path projectDir, Map<String, String> env,
             ComposeLoader.Request request) {
@@ -51,7 +52,7 @@ final class ProjectAssembler {
         });
         out.put("services", services);
         resources(out, services, name);
-        return new LoadedProject(name, out, files, projectDir, env);
+        return new LoadedProject(name, out, files, projectDir, env, envFilesOf);
     }
 
     private String projectName() {
@@ -114,6 +115,8 @@ final class ProjectAssembler {
             if (s.get("environment") instanceof YNode.Map own) {
                 own.entries().forEach((k, v) -> environment.put(k, v, own.keyMark(k)));
             }
+            // Not printed by config, but part of what Compose hashes (config-hash): kept aside.
+            envFilesOf.put(name, envFiles);
             s.remove("env_file");
             if (!environment.entries().isEmpty()) {
                 s.put("environment", environment);
@@ -124,6 +127,12 @@ final class ProjectAssembler {
                     + " specified", "add 'image: NAME' or 'build: ./dir'");
         }
         implicitDependencies(s);
+        // Merged first (a later false overrides an earlier true), then left out as Compose prints them.
+        ServiceKeys.OMITTED_WHEN_FALSE.forEach(key -> {
+            if (s.get(key) instanceof YNode.Scalar b && Boolean.FALSE.equals(b.value())) {
+                s.remove(key);
+            }
+        });
         for (String key : new String[] {"command", "entrypoint"}) {
             if (!s.has(key)) {
                 s.put(key, YNode.scalar(null, s.mark()));

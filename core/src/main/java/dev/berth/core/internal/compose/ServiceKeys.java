@@ -21,10 +21,12 @@ final class ServiceKeys {
     static {
         for (String k : new String[] {"image", "container_name", "hostname", "domainname", "working_dir", "platform",
                 "network_mode", "ipc", "pid", "uts", "cgroup", "cgroup_parent", "isolation", "mac_address",
-                "stop_signal", "runtime", "userns_mode", "pull_policy", "cpuset", "user", "use_api_socket"}) {
+                "stop_signal", "runtime", "userns_mode", "pull_policy", "cpuset", "user"}) {
             KEYS.put(k, (s, v, p) -> Canon.str(v, p));
         }
-        for (String k : new String[] {"init", "privileged", "read_only", "stdin_open", "tty", "oom_kill_disable"}) {
+        KEYS.put("init", (s, v, p) -> Canon.bool(v, p));
+        for (String k : new String[] {"privileged", "read_only", "stdin_open", "tty", "oom_kill_disable",
+                "use_api_socket"}) {
             KEYS.put(k, (s, v, p) -> Canon.bool(v, p));
         }
         for (String k : new String[] {"cpu_shares", "cpu_count", "cpu_percent", "cpu_period", "cpu_quota",
@@ -71,6 +73,10 @@ final class ServiceKeys {
 
     /** Keys of the Compose spec that only Swarm or docker's old v1 format ever used: Compose rejects them too. */
     private static final Set<String> UNKNOWN_HINTS = Set.of("cpuset_cpus", "mem", "memory", "volume_driver");
+
+    /** Plain booleans Compose leaves out of its output when false (Go's omitempty); {@code init} is kept. */
+    static final Set<String> OMITTED_WHEN_FALSE = Set.of("privileged", "read_only", "stdin_open", "tty",
+            "oom_kill_disable", "use_api_socket");
 
     private final Canon canon;
     private final ServiceSyntax syntax;

@@ -99,7 +99,8 @@ class ComposeCorpusTest {
                 return;
             }
             JsonNode expected = JSON.readTree(oracle.output());
-            String berth = load(file).toJson();
+            LoadedProject project = load(file);
+            String berth = project.toJson();
             if (System.getProperty("corpus.dump") != null) {
                 Files.writeString(Path.of(System.getProperty("corpus.dump"), id + ".json"), berth);
             }
@@ -112,6 +113,8 @@ class ComposeCorpusTest {
                 JsonDiff.diff(expected, actual, "", differences);
                 assertEquals(List.of(), differences, id + " " + file + ": docker compose config vs Berth");
                 assertEquals(expected, actual);
+                assertEquals(oracleHashes(file, environment(), List.of(), project), hashes(project), id
+                        + ": config-hash per service, docker compose config --hash '*' vs Berth");
                 EQUAL.incrementAndGet();
             }
             counted = true;
@@ -127,6 +130,25 @@ class ComposeCorpusTest {
                 Set.of()));
     }
 
+    /**
+     * Berth's config-hash per service. Services that read env files are left out of the comparison with
+     * {@code config --hash}: Compose's {@code config --hash} hashes them before resolving env files, while
+     * {@code up} labels containers with the hash of the resolved environment (Berth's; checked against a real
+     * {@code up} in ComposeInteropTest).
+     */
+    static Map<String, String> hashes(LoadedProject project) {
+        Map<String, String> hashes = new java.util.TreeMap<>();
+        project.services().forEach(s -> hashes.put(s, project.readEnvFiles(s) ? "(env_file)" : project.configHash(s)));
+        return hashes;
+    }
+
+    static Map<String, String> oracleHashes(Path file, Map<String, String> env, List<String> flags,
+            LoadedProject project) throws Exception {
+        Map<String, String> hashes = Oracle.hashes(file, env, flags);
+        hashes.replaceAll((s, h) -> project.readEnvFiles(s) ? "(env_file)" : h);
+        return hashes;
+    }
+
     @AfterAll
     static void report() {
         System.out.printf("compose corpus: %d files, %d equal, %d rejected as Compose does, %d documented"
@@ -140,11 +162,32 @@ class ComposeCorpusTest {
             return run(file, environment(), List.of());
         }
 
+        /** {@code docker compose config --hash '*'}: each service's config-hash. */
+        static Map<String, String> hashes(Path file, Map<String, String> env, List<String> flags) throws Exception {
+            List<String> args = new ArrayList<>(flags);
+            args.add("--hash=*");
+            Oracle oracle = run(file, env, args, List.of());
+            assertTrue(oracle.accepted(), oracle.error());
+            Map<String, String> hashes = new java.util.TreeMap<>();
+            oracle.output().lines().filter(l -> !l.isBlank()).forEach(l -> hashes.put(l.split(" ")[0],
+                    l.split(" ")[1]));
+            return hashes;
+        }
+
         static Oracle run(Path file, Map<String, String> env, List<String> flags) throws Exception {
+            return run(file, env, flags, List.of("--format", "json"));
+        }
+
+        static Oracle run(Path file, Map<String, String> env, List<String> flags, List<String> format)
+                throws Exception {
             List<String> command = new ArrayList<>(List.of("docker", "compose", "-f", file.toString(),
                     "--project-directory", file.getParent().toString()));
-            command.addAll(flags);
-            command.addAll(List.of("config", "--format", "json"));
+            List<String> globals = new ArrayList<>(flags);
+            List<String> configFlags = new ArrayList<>(format);
+            globals.removeIf(f -> f.startsWith("--hash") && configFlags.add(f));
+            command.addAll(globals);
+            command.add("config");
+            command.addAll(configFlags);
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().clear();
             pb.environment().putAll(env);

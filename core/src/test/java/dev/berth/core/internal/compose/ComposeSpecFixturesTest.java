@@ -71,7 +71,8 @@ class ComposeSpecFixturesTest {
             }
             return;
         }
-        String berth = ComposeLoader.load(request).toJson();
+        LoadedProject project = ComposeLoader.load(request);
+        String berth = project.toJson();
         if (System.getProperty("corpus.dump") != null) {
             Files.writeString(Path.of(System.getProperty("corpus.dump"), file.getParent().getFileName() + ".json"),
                     berth);
@@ -82,5 +83,7 @@ class ComposeSpecFixturesTest {
         List<String> differences = new ArrayList<>();
         JsonDiff.diff(expected, JSON.readTree(berth), "", differences);
         assertEquals(List.of(), differences, file + ": docker compose config vs Berth");
+        assertEquals(ComposeCorpusTest.oracleHashes(file, env, args, project), ComposeCorpusTest.hashes(project),
+                file + ": config-hash per service, docker compose config --hash '*' vs Berth");
     }
 }
