@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -50,10 +48,10 @@ public final class EngineStacks implements Stacks {
         ComposeModel model = ModelReader.read(project);
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
-        Set<String> createdVolumes = new LinkedHashSet<>();
+        UpRollback created = new UpRollback(engine);
         try {
-            Map<String, String> networks = networks(model);
-            Map<String, String> volumes = volumes(model, specs, createdVolumes);
+            Map<String, String> networks = networks(model, created);
+            Map<String, String> volumes = volumes(model, specs, created);
             images(model, specs);
             Map<String, List<Container>> started = new LinkedHashMap<>();
             List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
@@ -63,7 +61,7 @@ public final class EngineStacks implements Stacks {
                 List<Future<List<Container>>> starts = new ArrayList<>();
                 for (ComposeModel.Service service : wave) {
                     starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
-                            project.env())));
+                            project.env(), created)));
                 }
                 for (int i = 0; i < wave.size(); i++) {
                     started.put(wave.get(i).name(), join(starts.get(i)));
@@ -73,7 +71,7 @@ public final class EngineStacks implements Stacks {
             LOG.info("Stack {} is up: {}", model.project(), started.keySet());
             return stack;
         } catch (RuntimeException e) {
-            stack.removeEverything(createdVolumes);
+            created.run(model.project());
             throw e;
         }
     }
@@ -96,7 +94,7 @@ public final class EngineStacks implements Stacks {
     }
 
     /** Compose's names ({@code PROJECT_default}, {@code PROJECT_NAME} or the given name); existing ones are reused. */
-    private Map<String, String> networks(ComposeModel model) {
+    private Map<String, String> networks(ComposeModel model, UpRollback created) {
         Map<String, String> names = new LinkedHashMap<>();
         for (var e : model.networks().entrySet()) {
             ComposeModel.Network n = e.getValue();
@@ -107,6 +105,7 @@ public final class EngineStacks implements Stacks {
                 }
             } else if (engine.networks().find(n.name()).isEmpty()) {
                 NetworkSpec spec = NetworkSpec.named(n.name()).label(PROJECT, model.project())
+                        .label(ServiceSpecs.VERSION, ServiceSpecs.COMPOSE_VERSION)
                         .label("com.docker.compose.network", e.getKey());
                 for (var label : n.labels().entrySet()) {
                     spec = spec.label(label.getKey(), label.getValue());
@@ -116,13 +115,14 @@ public final class EngineStacks implements Stacks {
                 spec = n.subnet() != null ? spec.subnet(n.subnet()) : spec;
                 spec = n.gateway() != null ? spec.gateway(n.gateway()) : spec;
                 engine.networks().create(spec);
+                created.network(n.name());
             }
             names.put(e.getKey(), n.name());
         }
         return names;
     }
 
-    private Map<String, String> volumes(ComposeModel model, ServiceSpecs specs, Set<String> created) {
+    private Map<String, String> volumes(ComposeModel model, ServiceSpecs specs, UpRollback created) {
         Map<String, String> names = new LinkedHashMap<>();
         for (var e : model.volumes().entrySet()) {
             ComposeModel.Volume v = e.getValue();
@@ -148,11 +148,13 @@ public final class EngineStacks implements Stacks {
         return names;
     }
 
-    private void createVolume(ComposeModel model, String name, String key, ComposeModel.Volume v, Set<String> created) {
+    private void createVolume(ComposeModel model, String name, String key, ComposeModel.Volume v,
+            UpRollback created) {
         if (engine.volumes().find(name).isPresent()) {
             return;
         }
-        VolumeSpec spec = VolumeSpec.named(name).label(PROJECT, model.project());
+        VolumeSpec spec = VolumeSpec.named(name).label(PROJECT, model.project())
+                .label(ServiceSpecs.VERSION, ServiceSpecs.COMPOSE_VERSION);
         if (key != null) {
             spec = spec.label("com.docker.compose.volume", key);
         }
@@ -166,7 +168,7 @@ public final class EngineStacks implements Stacks {
             }
         }
         engine.volumes().create(spec);
-        created.add(name);
+        created.volume(name);
     }
 
     private void images(ComposeModel model, ServiceSpecs specs) {
@@ -200,15 +202,24 @@ public final class EngineStacks implements Stacks {
     }
 
     private List<Container> start(ServiceSpecs specs, ComposeModel.Service service, Map<String, String> networks,
-            Map<String, String> volumes, Map<String, List<Container>> started, Map<String, String> projectEnv) {
+            Map<String, String> volumes, Map<String, List<Container>> started, Map<String, String> projectEnv,
+            UpRollback created) {
         for (var dependency : service.dependsOn().entrySet()) {
             for (Container other : started.getOrDefault(dependency.getKey(), List.of())) {
                 awaitCondition(service, dependency.getKey(), dependency.getValue(), other);
             }
         }
         List<Container> replicas = new ArrayList<>();
+        String imageId = imageId(specs.imageName(service));
         for (int n = 1; n <= service.replicas(); n++) {
-            EngineContainer container = engine.containers().create(specs.container(service, n, networks, volumes));
+            Container current = upToDate(specs, service, n, imageId);
+            if (current != null) {
+                replicas.add(current);
+                continue;
+            }
+            EngineContainer container = engine.containers().create(specs.container(service, n, networks, volumes,
+                    imageId));
+            created.container(container.id());
             try {
                 List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
                 for (String network : serviceNetworks.subList(1, serviceNetworks.size())) {
@@ -224,6 +235,42 @@ public final class EngineStacks implements Stacks {
             }
         }
         return replicas;
+    }
+
+    /**
+     * Convergence, as Compose's {@code up}: a replica of this project and service whose config hash and image are
+     * unchanged is kept (started if stopped); one that changed is stopped and removed, to be created again. A
+     * container of that name that is not this project's is left alone (create then fails with a name conflict).
+     */
+    private Container upToDate(ServiceSpecs specs, ComposeModel.Service service, int number, String imageId) {
+        Container existing = engine.containers().find(specs.containerName(service, number)).orElse(null);
+        if (existing == null) {
+            return null;
+        }
+        dev.berth.ContainerState state = existing.inspect();
+        Map<String, String> labels = state.labels();
+        if (!specs.project().equals(labels.get(PROJECT)) || !service.name().equals(labels.get(SERVICE))) {
+            return null;
+        }
+        boolean sameImage = imageId == null || imageId.equals(labels.get("com.docker.compose.image"));
+        if (service.configHash().equals(labels.get("com.docker.compose.config-hash")) && sameImage) {
+            if (!state.running()) {
+                existing.start();
+            }
+            return existing;
+        }
+        LOG.info("Recreating {}: its configuration changed", state.name());
+        existing.stop();
+        existing.remove();
+        return null;
+    }
+
+    /** The image's ID for Compose's image label; a missing image is pulled first (as create would). */
+    private String imageId(String image) {
+        return engine.images().find(image).or(() -> {
+            engine.images().pull(image);
+            return engine.images().find(image);
+        }).map(dev.berth.Image::id).orElse(null);
     }
 
     private static void awaitCondition(ComposeModel.Service service, String name, ComposeModel.Dependency dependency,

@@ -68,7 +68,7 @@ public final class ModelReader {
                 parts.words("entrypoint"), parts.environment(), parts.ports(), parts.mounts(), parts.networks(),
                 parts.dependsOn(), healthCheck(s, path), restart(s, path), strings(s, "labels"), parts.process(),
                 parts.limits(), parts.files(), replicas, text(s, "container_name"),
-                project.serviceJson(name));
+                project.serviceJson(name), project.configHash(name));
     }
 
     private ComposeModel.Build build(YNode.Map s, String path) {

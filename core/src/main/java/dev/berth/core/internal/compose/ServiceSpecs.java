@@ -20,11 +20,21 @@ public final class ServiceSpecs {
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
     public static final String NUMBER = "com.docker.compose.container-number";
+    /**
+     * The Compose version whose behaviour Berth follows (the oracle of its tests). Written as Compose writes its own
+     * version, so {@code docker compose} treats Berth's containers, networks and volumes as its own.
+     */
+    public static final String COMPOSE_VERSION = "2.40.3";
+    public static final String VERSION = "com.docker.compose.version";
 
     private final ComposeModel model;
 
     public ServiceSpecs(ComposeModel model) {
         this.model = model;
+    }
+
+    public String project() {
+        return model.project();
     }
 
     /** {@code PROJECT-SERVICE-N}, or the service's container_name. */
@@ -50,7 +60,7 @@ public final class ServiceSpecs {
      * the first network is attached at create, the others after (the caller does that).
      */
     public ContainerSpec container(ComposeModel.Service service, int number, Map<String, String> networks,
-            Map<String, String> volumes) {
+            Map<String, String> volumes, String imageId) {
         ComposeModel.Process p = service.process();
         String firstNetwork = service.networks().keySet().iterator().next();
         ContainerSpec spec = ContainerSpec.of(imageName(service))
@@ -63,9 +73,15 @@ public final class ServiceSpecs {
                 .label("com.docker.compose.project.config_files", String.join(",", model.files().stream()
                         .map(Path::toString).toList()))
                 .label("com.docker.compose.project.working_dir", model.workingDir().toString())
+                .label(VERSION, COMPOSE_VERSION)
+                .label("com.docker.compose.config-hash", service.configHash())
+                .label("com.docker.compose.depends_on", dependsOnLabel(service))
                 .env(service.environment())
                 .network(networks.get(firstNetwork), aliases(service, firstNetwork))
                 .pull(PullPolicy.IF_MISSING);
+        if (imageId != null) {
+            spec = spec.label("com.docker.compose.image", imageId);
+        }
         if (service.command() != null) {
             spec = spec.command(service.command().toArray(String[]::new));
         }
@@ -200,6 +216,12 @@ public final class ServiceSpecs {
             build = build.pull();
         }
         return build;
+    }
+
+    /** {@code db:service_healthy:false,cache:service_started:true}, as Compose writes it (name:condition:restart). */
+    static String dependsOnLabel(ComposeModel.Service service) {
+        return String.join(",", service.dependsOn().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(d -> d.getKey() + ":" + d.getValue().condition() + ":" + d.getValue().restart()).toList());
     }
 
     /** Other services reach this one by its service name on every network, plus the aliases the file gives. */
