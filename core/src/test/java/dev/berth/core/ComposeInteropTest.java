@@ -89,6 +89,28 @@ class ComposeInteropTest extends EngineTest {
     }
 
     @Test
+    void berthsUpRecreatesOnlyWhatChanged(@TempDir Path dir) throws Exception {
+        Path file = write(dir);
+        String project = project();
+        Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+        try {
+            Map<String, String> first = ids(stack.ps());
+            docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+            assertEquals(first, ids(stack.ps()), "the same file again changes nothing");
+            Files.writeString(file, COMPOSE.replace("MODE: test", "MODE: changed"));
+            docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+            Map<String, String> second = ids(stack.ps());
+            assertEquals(first.get(project + "-db-1"), second.get(project + "-db-1"), "db kept");
+            assertTrue(!first.get(project + "-web-1").equals(second.get(project + "-web-1")), "web recreated");
+            assertEquals("changed", stack.service("web").exec("sh", "-c", "echo $MODE").stdout().strip());
+            String ps = cli("-f", file.toString(), "-p", project, "up", "-d");
+            assertEquals(second, ids(stack.ps()), "and docker compose agrees nothing is left to do: " + ps);
+        } finally {
+            stack.down(true);
+        }
+    }
+
+    @Test
     void berthsLabelsAreTheOnesComposeWrites(@TempDir Path dir) throws Exception {
         Path file = write(dir);
         String ours = project();
