@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.Container;
 import dev.berth.DockerException;
 import dev.berth.NetworkSpec;
@@ -9,6 +8,7 @@ import dev.berth.StackSpec;
 import dev.berth.Stacks;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
+import dev.berth.core.internal.containers.EngineContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
