@@ -146,8 +146,14 @@ final class ServiceSyntax {
                 v.put("source", YNode.scalar(canon.resolve(source).toString(), m.get("source").mark()));
             }
         }
-        if (m.get("bind") instanceof YNode.Map bind && bind.has("create_host_path")) {
-            bind.put("create_host_path", Canon.bool(bind.get("create_host_path"), path + ".bind.create_host_path"));
+        if (v.get("bind") instanceof YNode.Map bind && bind.has("create_host_path")) {
+            YNode.Scalar create = Canon.bool(bind.get("create_host_path"), path + ".bind.create_host_path");
+            // Compose 2.40 prints only a true create_host_path (false is its default for the long syntax).
+            if (Boolean.TRUE.equals(create.value())) {
+                bind.put("create_host_path", create);
+            } else {
+                bind.remove("create_host_path");
+            }
         }
         if (m.get("volume") instanceof YNode.Map vol && vol.has("nocopy")) {
             vol.put("nocopy", Canon.bool(vol.get("nocopy"), path + ".volume.nocopy"));
@@ -257,8 +263,9 @@ final class ServiceSyntax {
                         + "' is not a depends_on condition", "use one of " + CONDITIONS);
             }
             dep.put("condition", condition);
-            if (options.has("restart")) {
-                dep.put("restart", Canon.bool(options.get("restart"), p + ".restart"));
+            if (options.has("restart") && Boolean.TRUE.equals(Canon.bool(options.get("restart"), p + ".restart")
+                    .value())) {
+                dep.putScalar("restart", true);
             }
             dep.put("required", options.has("required") ? Canon.bool(options.get("required"), p + ".required")
                     : YNode.scalar(true, dep.mark()));
