@@ -164,6 +164,30 @@ class StacksTest extends EngineTest {
     }
 
     @Test
+    void networkModeSharesAnotherServicesNetwork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %s
+                    command: sh -c 'mkdir -p /www && echo shared > /www/x && httpd -f -p 7777 -h /www'
+                  sidecar:
+                    image: %s
+                    command: ["sleep", "300"]
+                    network_mode: service:db
+                """.formatted(TestImages.BUSYBOX, TestImages.BUSYBOX));
+        String project = project();
+        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+            var sidecar = stack.service("sidecar");
+            String page = "";
+            for (int i = 0; i < 50 && !page.equals("shared"); i++) {
+                page = sidecar.exec("wget", "-qO-", "http://127.0.0.1:7777/x").stdout().strip();
+                Thread.sleep(100);
+            }
+            assertEquals("shared", page, "the sidecar reaches db's port on its own localhost");
+        }
+    }
+
+    @Test
     void keysBerthCannotRunFailBeforeAnyEngineCall(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("docker-compose.yml"),
                 "services:\n  web:\n    image: nginx:1.22\n    init: true\n");

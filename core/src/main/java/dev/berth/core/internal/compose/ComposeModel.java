@@ -20,7 +20,7 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
             Map<String, String> environment, List<Port> ports, List<Mount> mounts, Map<String, Attachment> networks,
             Map<String, Dependency> dependsOn, HealthCheck healthCheck, RestartPolicy restart,
             Map<String, String> labels, Process process, Limits limits, List<FileMount> files, int replicas,
-            String containerName, String configJson, String configHash) {
+            String containerName, String networkMode, String configJson, String configHash) {
     }
 
     /** Where and as whom the process runs. Null fields are not set. */

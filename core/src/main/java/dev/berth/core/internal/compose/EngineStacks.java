@@ -222,7 +222,8 @@ public final class EngineStacks implements Stacks {
             created.container(container.id());
             try {
                 List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
-                for (String network : serviceNetworks.subList(1, serviceNetworks.size())) {
+                for (String network : serviceNetworks.subList(Math.min(1, serviceNetworks.size()),
+                        serviceNetworks.size())) {
                     engine.networks().get(networks.get(network)).connect(container,
                             ServiceSpecs.aliases(service, network));
                 }

@@ -21,7 +21,7 @@ public final class ModelReader {
             "ports", "volumes", "networks", "depends_on", "healthcheck", "restart", "labels", "working_dir", "user",
             "hostname", "container_name", "extra_hosts", "cap_add", "cap_drop", "read_only", "mem_limit", "cpus",
             "pids_limit", "stop_signal", "stop_grace_period", "tmpfs", "tty", "stdin_open", "deploy", "scale",
-            "secrets", "configs");
+            "secrets", "configs", "network_mode");
     /**
      * Keys a plain engine has no use for, ignored by {@code docker compose up} too: {@code develop} (only for
      * {@code watch}), {@code profiles} (already applied), {@code expose} (ports are reachable on the project
@@ -67,7 +67,7 @@ public final class ModelReader {
         return new ComposeModel.Service(name, text(s, "image"), build(s, path), parts.words("command"),
                 parts.words("entrypoint"), parts.environment(), parts.ports(), parts.mounts(), parts.networks(),
                 parts.dependsOn(), healthCheck(s, path), restart(s, path), strings(s, "labels"), parts.process(),
-                parts.limits(), parts.files(), replicas, text(s, "container_name"),
+                parts.limits(), parts.files(), replicas, text(s, "container_name"), text(s, "network_mode"),
                 project.serviceJson(name), project.configHash(name));
     }
 

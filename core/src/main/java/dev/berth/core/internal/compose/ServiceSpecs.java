@@ -62,7 +62,7 @@ public final class ServiceSpecs {
     public ContainerSpec container(ComposeModel.Service service, int number, Map<String, String> networks,
             Map<String, String> volumes, String imageId) {
         ComposeModel.Process p = service.process();
-        String firstNetwork = service.networks().keySet().iterator().next();
+        String firstNetwork = service.networks().isEmpty() ? null : service.networks().keySet().iterator().next();
         ContainerSpec spec = ContainerSpec.of(imageName(service))
                 .name(containerName(service, number))
                 .labels(service.labels())
@@ -77,8 +77,9 @@ public final class ServiceSpecs {
                 .label("com.docker.compose.config-hash", service.configHash())
                 .label("com.docker.compose.depends_on", dependsOnLabel(service))
                 .env(service.environment())
-                .network(networks.get(firstNetwork), aliases(service, firstNetwork))
                 .pull(PullPolicy.IF_MISSING);
+        spec = firstNetwork != null ? spec.network(networks.get(firstNetwork), aliases(service, firstNetwork))
+                : spec.network(networkMode(service.networkMode()));
         if (imageId != null) {
             spec = spec.label("com.docker.compose.image", imageId);
         }
@@ -216,6 +217,15 @@ public final class ServiceSpecs {
             build = build.pull();
         }
         return build;
+    }
+
+    /** {@code host}, {@code none}, {@code container:NAME} as written; {@code service:S} is S's first container. */
+    String networkMode(String mode) {
+        if (mode.startsWith("service:")) {
+            ComposeModel.Service other = model.services().get(mode.substring(8));
+            return "container:" + containerName(other, 1);
+        }
+        return mode;
     }
 
     /** {@code db:service_healthy:false,cache:service_started:true}, as Compose writes it (name:condition:restart). */
