@@ -1,7 +1,6 @@
 package dev.berth.core.internal.compose;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -206,7 +205,4 @@ final class Canon {
         return dot < 0 ? path : path.substring(dot + 1);
     }
 
-    static Map<String, String> plain(YNode.Map map) {
-        return new LinkedHashMap<>(map.strings());
-    }
 }

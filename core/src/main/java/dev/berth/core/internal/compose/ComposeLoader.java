@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -295,7 +294,4 @@ public final class ComposeLoader {
         }
     }
 
-    static Map<String, String> copy(Map<String, String> map) {
-        return new LinkedHashMap<>(map);
-    }
 }

@@ -62,7 +62,7 @@ public final class ModelReader {
                 throw unsupported(s.keyMark(key), path + "." + key, "'" + key + "'");
             }
         }
-        ServiceParts parts = new ServiceParts(s, path, project.env());
+        ServiceParts parts = new ServiceParts(s, path);
         int replicas = parts.replicas();
         return new ComposeModel.Service(name, text(s, "image"), build(s, path), parts.words("command"),
                 parts.words("entrypoint"), parts.environment(), parts.ports(), parts.mounts(), parts.networks(),

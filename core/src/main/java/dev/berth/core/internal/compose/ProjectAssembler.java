@@ -2,11 +2,9 @@ package dev.berth.core.internal.compose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -237,11 +235,4 @@ final class ProjectAssembler {
         used.get(kind).add(name);
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static List<String> names(YNode.Map map) {
-        return new ArrayList<>(map.entries().keySet());
-    }
 }

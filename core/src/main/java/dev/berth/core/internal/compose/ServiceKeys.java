@@ -117,10 +117,6 @@ final class ServiceKeys {
         return out;
     }
 
-    static Set<String> keys() {
-        return KEYS.keySet();
-    }
-
     private static YNode restart(YNode node, String path) {
         String text = Canon.string(node, path);
         String fix = "use no, always, unless-stopped or on-failure[:MAX_RETRIES]";

@@ -11,12 +11,9 @@ import java.util.Set;
 final class ServiceParts {
     private final YNode.Map s;
     private final String path;
-    private final Map<String, String> env;
-
-    ServiceParts(YNode.Map s, String path, Map<String, String> env) {
+    ServiceParts(YNode.Map s, String path) {
         this.s = s;
         this.path = path;
-        this.env = env;
     }
 
     List<String> words(String key) {
@@ -211,7 +208,4 @@ final class ServiceParts {
         return s.get("scale") instanceof YNode.Scalar scale ? ((Long) scale.value()).intValue() : 1;
     }
 
-    Map<String, String> env() {
-        return env;
-    }
 }
