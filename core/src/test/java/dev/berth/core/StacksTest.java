@@ -188,6 +188,22 @@ class StacksTest extends EngineTest {
     }
 
     @Test
+    void upScalesReplicasUpAndDown(@TempDir Path dir) throws Exception {
+        String service = "services:\n  worker:\n    image: %s\n    command: [\"sleep\", \"300\"]\n"
+                .formatted(TestImages.BUSYBOX);
+        Path file = Files.writeString(dir.resolve("compose.yaml"), service + "    scale: 3\n");
+        String project = project();
+        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+            assertEquals(3, stack.ps().size());
+            String first = docker.containers().get(project + "-worker-1").id();
+            Files.writeString(file, service + "    scale: 1\n");
+            docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+            assertEquals(List.of(project + "-worker-1"), stack.ps().stream().map(c -> c.name()).toList());
+            assertEquals(first, stack.ps().get(0).id(), "the kept replica was not recreated");
+        }
+    }
+
+    @Test
     void keysBerthCannotRunFailBeforeAnyEngineCall(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("docker-compose.yml"),
                 "services:\n  web:\n    image: nginx:1.22\n    init: true\n");

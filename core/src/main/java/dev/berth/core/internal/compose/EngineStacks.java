@@ -235,7 +235,24 @@ public final class EngineStacks implements Stacks {
                 throw e;
             }
         }
+        removeSurplus(specs, service);
         return replicas;
+    }
+
+    /** Scaling down, as Compose's {@code up}: replicas numbered above the wanted count are stopped and removed. */
+    private void removeSurplus(ServiceSpecs specs, ComposeModel.Service service) {
+        var filter = dev.berth.ContainerFilter.all().label(PROJECT, specs.project()).label(SERVICE, service.name())
+                .label("com.docker.compose.oneoff", "False");
+        for (var summary : engine.containers().list(filter)) {
+            String number = summary.labels().get(ServiceSpecs.NUMBER);
+            if (number != null && number.matches("\\d+") && Integer.parseInt(number) > service.replicas()) {
+                engine.containers().find(summary.id()).ifPresent(c -> {
+                    LOG.info("Removing {}: the service now has {} replica(s)", summary.name(), service.replicas());
+                    c.stop();
+                    c.remove();
+                });
+            }
+        }
     }
 
     /**
