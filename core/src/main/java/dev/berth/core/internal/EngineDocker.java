@@ -37,7 +37,7 @@ public final class EngineDocker implements Docker {
         this.system = new EngineSystem(engine, containers, images, volumes, networks);
         this.swarm = new EngineSwarm(engine);
         this.stacks = new AllStacks(new EngineStacks(new StackEngine(engine, containers, images, volumes, networks),
-                engine.environment()), new SwarmStacks(swarm, engine.environment()));
+                engine.environment()), new SwarmStacks(swarm));
     }
 
     @Override

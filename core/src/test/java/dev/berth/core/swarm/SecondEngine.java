@@ -91,7 +91,13 @@ final class SecondEngine implements AutoCloseable {
             failures.add(e);
         }
         try {
-            run("ip", "netns", "del", namespace); // takes the veth pair with it
+            run("ip", "netns", "del", namespace); // takes the veth pair with it, once the kernel lets go of it
+            for (int i = 0; i < 100 && hostSideExists(); i++) {
+                Thread.sleep(100);
+            }
+            if (hostSideExists()) {
+                run("ip", "link", "del", hostSide);
+            }
         } catch (Exception e) {
             failures.add(e);
         }

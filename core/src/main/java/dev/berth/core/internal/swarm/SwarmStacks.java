@@ -2,6 +2,7 @@ package dev.berth.core.internal.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.ComposeProject;
 import dev.berth.DeployedStack;
 import dev.berth.NotFoundException;
 import dev.berth.StackSpec;
@@ -20,19 +21,20 @@ public final class SwarmStacks {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwarmStacks.class);
     private final EngineSwarm swarm;
     private final SwarmCalls calls;
-    private final Map<String, String> environment;
 
-    public SwarmStacks(EngineSwarm swarm, Map<String, String> environment) {
+    public SwarmStacks(EngineSwarm swarm) {
         this.swarm = swarm;
         this.calls = swarm.services().calls();
-        this.environment = environment;
     }
 
+    /**
+     * The project as {@code docker compose config} sees it (the engine-free loader: merge, interpolation, extends,
+     * profiles, checks with file:line:column), mapped as {@code docker stack deploy} maps it.
+     */
     public DeployedStack deploy(StackSpec spec) {
-        Map<String, String> env = new HashMap<>(environment);
-        JsonNode tree = ComposeTree.load(spec, env);
-        String stack = ComposeTree.stackName(spec, tree);
-        StackPlan plan = ComposeToSwarm.plan(stack, tree, spec.composeFile().getParent());
+        ComposeProject project = spec.load();
+        JsonNode tree = ComposeTree.read(project);
+        StackPlan plan = ComposeToSwarm.plan(project.name(), tree, project.workingDirectory());
         return apply(plan);
     }
 
