@@ -41,10 +41,19 @@ final class BuildRunner {
      * engine's JSON output.
      */
     static String build(EngineDocker engine, BuildSpec spec) {
+        ProgressListener listener = spec.progress() != null ? spec.progress()
+                : DefaultProgress.forOperation("build", spec.tags().isEmpty() ? "" : spec.tags().get(0));
+        try {
+            return build(engine, spec, listener);
+        } finally {
+            listener.finished(); // lets a progress bar end its line, whatever happened
+        }
+    }
+
+    private static String build(EngineDocker engine, BuildSpec spec, ProgressListener listener) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
-        ProgressListener listener = spec.progress() != null ? spec.progress() : BuildRunner::logSteps;
         BuildOutput output = new BuildOutput(listener);
         String path = "/v" + engine.endpoint().apiVersion() + "/build?" + query(spec, dockerfile);
         EngineDialer.Duplex connection;
@@ -190,12 +199,6 @@ final class BuildRunner {
                     "add one to the directory, or pass dockerfile(path) or a Dockerfile value");
         }
         return "Dockerfile";
-    }
-
-    private static void logSteps(Progress progress) {
-        if (progress.status().startsWith("Step ")) {
-            LOG.info(progress.status());
-        }
     }
 
     /** Reads the engine's answer; collects the output tail, the current step, the image id and the first error. */
