@@ -105,8 +105,10 @@ public final class Tour {
         var typed = new ByteArrayInputStream("echo hi from bash; exit 3\n".getBytes(StandardCharsets.UTF_8));
         var screen = new ByteArrayOutputStream();
         int exit = Section4Interactive.bash(docker, typed, screen);
-        // a TTY echoes what is typed and ends lines with \r\n, as a terminal does
-        result(screen.toString(StandardCharsets.UTF_8).replace("\r", "").strip());
+        // a TTY echoes what is typed and ends lines with \r\n, and bash sends terminal control codes (bracketed
+        // paste on/off): fine on a screen, noise in a transcript, so the tour prints the plain text
+        result(screen.toString(StandardCharsets.UTF_8).replace("\r", "").replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "")
+                .strip());
         result("bash exited with " + exit + "; the container is removed (close())");
     }
 

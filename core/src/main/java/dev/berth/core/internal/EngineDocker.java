@@ -157,10 +157,34 @@ public final class EngineDocker implements Docker {
 
     /** A raw request with the usual translation of failures. */
     <T> T raw(String operation, java.util.function.Function<RawEngine, T> request) {
+        long deadline = System.nanoTime() + PRUNE_LOCK_WAIT.toNanos();
+        long pause = 50;
+        while (true) {
+            try {
+                return request.apply(raw);
+            } catch (RawEngine.HttpError e) {
+                // The engine runs one prune of a kind at a time and answers 409 "a prune operation is already
+                // running" to a second one (two processes pruning their own labels at once); wait for it.
+                if (e.status != 409 || !String.valueOf(e.getMessage()).contains("prune operation is already running")
+                        || System.nanoTime() > deadline) {
+                    throw EngineErrors.generic(operation, e);
+                }
+                sleepQuietly(pause);
+                pause = Math.min(1000, pause * 2);
+            } catch (RuntimeException e) {
+                throw EngineErrors.generic(operation, e);
+            }
+        }
+    }
+
+    private static final java.time.Duration PRUNE_LOCK_WAIT = java.time.Duration.ofMinutes(2);
+
+    private static void sleepQuietly(long millis) {
         try {
-            return request.apply(raw);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic(operation, e);
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new dev.berth.DockerException("Interrupted while waiting for another prune to finish", interrupted);
         }
     }
 
