@@ -22,7 +22,10 @@ public final class Section8Volumes {
     }
 
     /**
-     * MySQL (MariaDB here) on the volume, ready when the server greets on its published port.
+     * MySQL (MariaDB here) on the volume, ready when the final server answers over TCP inside the container. The
+     * port alone is not enough: Docker's port proxy accepts before anything listens, and on a fresh volume the
+     * image first runs a temporary server without networking to initialise it. {@code mysqladmin ping} exits 0
+     * once a server answers, even before a login would work.
      *
      * @param hostPort the host port for 3306; 0 for a free one
      */
@@ -31,7 +34,9 @@ public final class Section8Volumes {
         return docker.containers().run((hostPort == 0 ? spec.publish(3306) : spec.publish(hostPort, 3306))
                 .env("MYSQL_ROOT_PASSWORD", ROOT_PASSWORD)
                 .mount(data, "/var/lib/mysql")
-                .waitFor(Wait.port(3306).timeout(Duration.ofMinutes(2))));
+                .waitFor(Wait.allOf(Wait.port(3306),
+                        Wait.exec("mysqladmin", "--protocol=tcp", "-h127.0.0.1", "ping").timeout(Duration.ofMinutes(2)))
+                        .timeout(Duration.ofMinutes(2))));
     }
 
     /** Runs SQL with the mysql client inside the container; returns what it printed. */
