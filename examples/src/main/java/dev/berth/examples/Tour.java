@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 /**
  * The seed's Docker walkthrough, section by section (§3 to §11): each step prints the docker command, the Berth
  * line that does the same, and what came back. Run it with {@code ./mvnw -q -Ptour verify}.
- * <p>Safe on a machine in use: it creates only what it names (unique names; the seed's volume and network names
- * only while they are free), publishes on free ports of 127.0.0.1 unless given ({@code -Dtour.port=8080},
+ * <p>Safe on a machine in use: it creates only what it names (unique names that read like the seed's, or with
+ * {@code -Dtour.names=seed} the seed's volume and network names while they are free), publishes on free ports of 127.0.0.1 unless given ({@code -Dtour.port=8080},
  * {@code -Dtour.appPort=5000}, {@code -Dtour.dbPort=3307}), prunes only what its own connection created, and
  * removes everything it made before it ends, whatever happens. Two tours can run at once on one engine.
  */
@@ -43,10 +43,16 @@ public final class Tour {
     private final PrintStream out;
     private final TourNames names;
 
+    /** A tour with unique names, or the seed's volume and network names while free with {@code -Dtour.names=seed}. */
     public Tour(Docker docker, PrintStream out) {
+        this(docker, out, "seed".equals(System.getProperty("tour.names")));
+    }
+
+    /** @param seedNames use the seed's volume and network names ({@code data1}, {@code mynet}) while they are free */
+    public Tour(Docker docker, PrintStream out, boolean seedNames) {
         this.docker = docker;
         this.out = out;
-        this.names = new TourNames(docker, out);
+        this.names = new TourNames(docker, out, seedNames);
     }
 
     public static void main(String[] args) {

@@ -10,19 +10,23 @@ import java.util.UUID;
 
 /**
  * The names and host ports the tour uses, chosen so that it never touches what it did not create and can run twice
- * at once on one engine. Volumes and networks get the seed's name ({@code data1}, {@code mynet}) when it is free and
- * a unique one when it is taken (the tour says so); containers, images and stacks always get a unique name, because
- * the engine would refuse a second {@code db} and a second tag would steal the first. Host ports are chosen by the
- * engine unless given, e.g. {@code -Dtour.port=8080}.
+ * at once on one engine. By default every name is unique but reads like the seed's ({@code data1-3fa2c1}): a volume
+ * create hands back an existing volume of the same name, so a seed name could share a volume with another program,
+ * and the tour would delete it at the end. With {@code -Dtour.names=seed} the volume and network get the seed's
+ * exact names while they are free; a taken one is left alone and the tour says so and uses a unique name.
+ * Containers, images and stacks always get unique names (a second {@code db} would be refused, a second tag would
+ * steal the first). Host ports are chosen by the engine unless given, e.g. {@code -Dtour.port=8080}.
  */
 final class TourNames {
     private final Docker docker;
     private final PrintStream out;
+    private final boolean seedNames;
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
-    TourNames(Docker docker, PrintStream out) {
+    TourNames(Docker docker, PrintStream out, boolean seedNames) {
         this.docker = docker;
         this.out = out;
+        this.seedNames = seedNames;
     }
 
     /** A unique name that still reads like the seed's: {@code web-3fa2c1}. */
@@ -51,11 +55,18 @@ final class TourNames {
     /**
      * {@code docker volume create NAME}, but never on a volume someone else has: the engine would hand back the
      * existing volume (create is idempotent), and the tour would later delete its data. So the tour looks first,
-     * and after creating checks the volume carries its own session label (another run may have won a race).
+     * and with seed names checks after creating that the volume carries its own session label (another run may have
+     * won a race).
      */
     Volume volume(String seedName) {
         if (docker.volumes().find(seedName).isPresent()) {
             return uniqueVolume(seedName);
+        }
+        if (!seedNames) {
+            String name = unique(seedName);
+            out.println("  (the tour names it " + name + ", so it never shares a volume with yours;"
+                    + " -Dtour.names=seed for " + seedName + ")");
+            return docker.volumes().create(name);
         }
         Volume volume = docker.volumes().create(seedName);
         if (!docker.sessionId().equals(volume.inspect().labels().get(BerthLabels.SESSION))) {
@@ -73,6 +84,11 @@ final class TourNames {
 
     /** {@code docker network create NAME}; the engine refuses a taken name, and then the tour uses a unique one. */
     Network network(String seedName) {
+        if (!seedNames) {
+            String name = unique(seedName);
+            out.println("  (the tour names it " + name + "; -Dtour.names=seed for " + seedName + ")");
+            return docker.networks().create(name);
+        }
         try {
             return docker.networks().create(seedName);
         } catch (NameConflictException taken) {

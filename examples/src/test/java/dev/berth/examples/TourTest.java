@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The tour is the main job: every seed section in order, safe on a machine in use. Two tours run at the same time
- * on one engine, while a volume named {@code data1} that the tour did not make holds a file: both finish, each
- * leaves nothing behind, and the file is still there.
+ * on one engine (one asking for the seed's names, one with unique names), while a volume named {@code data1} that
+ * the tour did not make holds a file: both finish, each leaves nothing behind, and the file is still there.
  */
 class TourTest {
     private static final List<String> SECTIONS = List.of("§3 ", "§4 ", "§5 ", "§6 ", "§7 ", "§8 ", "§9 ", "§10 ",
@@ -38,9 +38,10 @@ class TourTest {
         try {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<Result> first = pool.submit(TourTest::tour);
-                Future<Result> second = pool.submit(TourTest::tour);
-                for (Result result : List.of(first.get(15, TimeUnit.MINUTES), second.get(15, TimeUnit.MINUTES))) {
+                Future<Result> withSeedNames = pool.submit(() -> tour(true));
+                Future<Result> withUniqueNames = pool.submit(() -> tour(false));
+                for (Result result : List.of(withSeedNames.get(15, TimeUnit.MINUTES),
+                        withUniqueNames.get(15, TimeUnit.MINUTES))) {
                     checkEverySectionRan(result.output);
                     checkNothingLeft(result);
                     assertTrue(result.output.contains("(volume data1 already exists and is not the tour's: it is left"
@@ -66,10 +67,10 @@ class TourTest {
             List<String> leftNetworks, List<String> leftImages) {
     }
 
-    private static Result tour() {
+    private static Result tour(boolean seedNames) {
         var text = new ByteArrayOutputStream();
         try (Docker docker = Docker.connect()) {
-            new Tour(docker, new PrintStream(text, true, StandardCharsets.UTF_8)).run();
+            new Tour(docker, new PrintStream(text, true, StandardCharsets.UTF_8), seedNames).run();
             String output = text.toString(StandardCharsets.UTF_8);
             String session = docker.sessionId();
             List<String> images = new ArrayList<>();
