@@ -39,7 +39,15 @@ public interface ProgressListener {
      * @param label what the operation is, shown first on each line, e.g. {@code "pull redis:7"}
      */
     static ProgressListener console(String label) {
-        return ConsoleProgress.terminalAttached() ? bar(label, System.out) : lines(label, System.out::println);
+        return console(label, System.out::println);
+    }
+
+    /**
+     * Like {@link #console(String)}, but without a terminal the lines go to {@code lines} (a logger, say) instead of
+     * {@code System.out}. Berth's own default for pull, push and build is this with an INFO logger.
+     */
+    static ProgressListener console(String label, Consumer<String> lines) {
+        return ConsoleProgress.terminalAttached() ? bar(label, System.out) : lines(label, lines);
     }
 
     /** A single bar redrawn in place with {@code \r} (needs a terminal); ends its line when the operation ends. */

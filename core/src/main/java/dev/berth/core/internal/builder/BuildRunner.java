@@ -1,14 +1,5 @@
-package dev.berth.core.internal.build;
+package dev.berth.core.internal.builder;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.images.DefaultProgress;
-import dev.berth.core.internal.archive.TarWriter;
-import dev.berth.core.internal.engine.EngineErrors;
-import dev.berth.core.internal.transport.Exchange;
-import dev.berth.core.internal.transport.HttpError;
-import dev.berth.core.internal.transport.HttpChunks;
-import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.BuildContext;
 import dev.berth.BuildFailedException;
 import dev.berth.BuildSpec;
@@ -16,6 +7,14 @@ import dev.berth.DockerException;
 import dev.berth.InvalidSpecException;
 import dev.berth.Progress;
 import dev.berth.ProgressListener;
+import dev.berth.core.internal.archive.TarWriter;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.transport.Exchange;
+import dev.berth.core.internal.transport.HttpChunks;
+import dev.berth.core.internal.transport.HttpError;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,9 @@ public final class BuildRunner {
      * engine's JSON output.
      */
     public static String build(Engine engine, BuildSpec spec) {
+        // no listener: a bar on a terminal, else one INFO line per step
         ProgressListener listener = spec.progress() != null ? spec.progress()
-                : DefaultProgress.forOperation("build", spec.tags().isEmpty() ? "" : spec.tags().get(0));
+                : ProgressListener.console(spec.tags().isEmpty() ? "build" : "build " + spec.tags().get(0), LOG::info);
         try {
             return build(engine, spec, listener);
         } finally {
