@@ -28,10 +28,31 @@ public final class Section9Networks {
         return docker.containers().run(ContainerSpec.of(SeedImages.NGINX).name(containerName).network(net, "web"));
     }
 
-    /** From inside web: does "db" resolve, and does its port 5432 accept a connection? */
+    /**
+     * From inside web: does "db" resolve, and does its port 5432 accept a connection? Asks for up to 10 seconds: on
+     * a busy engine the embedded DNS can answer a just-started container's first lookups with nothing.
+     */
     public static String checkFromWeb(Container web) {
-        String resolved = web.exec("getent", "hosts", "db").stdout().strip();
-        int connect = web.exec("bash", "-c", "exec 3<>/dev/tcp/db/5432").exitCode();
+        String resolved = "";
+        int connect = -1;
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        do {
+            resolved = web.exec("getent", "hosts", "db").stdout().strip();
+            connect = resolved.isEmpty() ? -1 : web.exec("bash", "-c", "exec 3<>/dev/tcp/db/5432").exitCode();
+            if (connect == 0) {
+                break;
+            }
+            sleep(200);
+        } while (System.nanoTime() < end);
         return "db resolves to " + resolved.split("\\s+")[0] + "; port 5432 " + (connect == 0 ? "reachable" : "closed");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

@@ -187,9 +187,13 @@ public final class Tour {
         result("app.py, requirements.txt and this Dockerfile in " + dir + ":");
         result(Section7Build.DOCKERFILE.strip());
         String tag = names.unique("myflaskapp");
-        step("docker build -t " + tag + " .   (seed: myflaskapp; a unique tag so no image of yours is re-tagged)",
-                "docker.images().build(BuildSpec.context(dir).tag(\"" + tag + "\"))");
-        try (Image app = docker.images().build(BuildSpec.context(dir).tag(tag).progress(progress("build " + tag)))) {
+        // --no-cache: layers of its own, so removing its image never takes a cached layer from under another build
+        // (two tours at once on Docker 20.10 failed with "unknown parent image ID" without it)
+        step("docker build --no-cache -t " + tag + " .   (seed: -t myflaskapp; a unique tag and layers of its own,"
+                        + " so nothing of yours is re-tagged or shared)",
+                "docker.images().build(BuildSpec.context(dir).tag(\"" + tag + "\").noCache())");
+        try (Image app = docker.images().build(BuildSpec.context(dir).tag(tag).noCache()
+                .progress(progress("build " + tag)))) {
             result(app);
             int port = TourNames.hostPort("tour.appPort");
             ContainerSpec spec = ContainerSpec.of(tag).name(names.unique("flask"));
@@ -306,10 +310,10 @@ public final class Tour {
                 "Dockerfile.from(\"python:3.11-slim\", \"build\")…thenFrom(\"python:3.11-slim\")…user(\"app\")");
         result(Section11Practices.dockerfile());
         String tag = names.unique("myflaskapp-best");
-        step("docker build -t " + tag + " .", "docker.images().build(BuildSpec.of(dockerfile, BuildContext.directory(dir))"
-                + ".tag(\"" + tag + "\"))");
+        step("docker build --no-cache -t " + tag + " .", "docker.images().build(BuildSpec.of(dockerfile,"
+                + " BuildContext.directory(dir)).tag(\"" + tag + "\").noCache())");
         try (Image app = docker.images().build(BuildSpec.of(Section11Practices.dockerfile(), BuildContext.directory(dir))
-                .tag(tag).progress(progress("build " + tag)))) {
+                .tag(tag).noCache().progress(progress("build " + tag)))) {
             result(app + ", runs as user " + app.inspect().user());
             int port = TourNames.hostPort("tour.appPort");
             step("docker run -d --memory 128m --cpus 0.5 --pids-limit 100 --read-only --tmpfs /tmp --cap-drop ALL"

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TourTest {
     private static final List<String> SECTIONS = List.of("§3 ", "§4 ", "§5 ", "§6 ", "§7 ", "§8 ", "§9 ", "§10 ",
             "§11 ");
-    private static final Pattern BUILT_TAG = Pattern.compile("\\$ docker build -t (\\S+) ");
+    private static final Pattern BUILT_TAG = Pattern.compile("\\$ docker build --no-cache -t (\\S+) ");
 
     @Test
     void twoToursAtOnceEachRunEverySectionAndLeaveTheUsersData1Alone() throws Exception {
@@ -44,8 +44,11 @@ class TourTest {
                         withUniqueNames.get(15, TimeUnit.MINUTES))) {
                     checkEverySectionRan(result.output);
                     checkNothingLeft(result);
-                    assertTrue(result.output.contains("(volume data1 already exists and is not the tour's: it is left"
-                            + " alone; the tour uses data1-"), result.output);
+                    if (ownData1) {
+                        assertTrue(result.output.contains("(volume data1 already exists and is not the tour's: it is"
+                                + " left alone; the tour uses data1-"), result.output);
+                        assertTrue(result.output.contains("the new container reads: kept in data1-"), result.output);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
@@ -100,7 +103,7 @@ class TourTest {
         }
         for (String expected : List.of("$ docker pull nginx", "hi from bash", "bash exited with 3",
                 "<h1>Welcome to nginx!</h1>", "nginx version", "removed 1 containers", "Hello, World!",
-                "the new container reads: kept in data1-", "; port 5432 reachable", "cache says PONG",
+                "the new container reads: kept in data1", "; port 5432 reachable", "cache says PONG",
                 "runs as user app", "uid 10001; /app holds:", "134217728 / 50000", "Read-only file system",
                 "Tour finished")) {
             assertTrue(output.contains(expected), "no '" + expected + "' in:\n" + output);
