@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ final class FailureReport {
         }
         StringBuilder block = new StringBuilder("\n[berth] ").append(context.getDisplayName()).append(" in ")
                 .append(context.getRequiredTestClass().getName()).append(" failed; its containers:\n");
-        List<String> problems = new ArrayList<>();
         for (Container container : containers.values()) {
             String text;
             try {
@@ -48,7 +46,6 @@ final class FailureReport {
                 }
             } catch (RuntimeException | IOException e) {
                 text = "(could not be described: " + e + ")";
-                problems.add(container.id());
             }
             context.publishReportEntry(ENTRY_PREFIX + container.name(), text);
             block.append("--- ").append(container.name()).append(": ").append(text.replace("\n", "\n  | "))
@@ -73,8 +70,12 @@ final class FailureReport {
         }
         if (logLines > 0) {
             List<String> lines = container.logs().tail(logLines).texts();
-            text.append("\nlast ").append(lines.size()).append(" log lines:");
-            lines.forEach(line -> text.append('\n').append(line));
+            if (lines.isEmpty()) {
+                text.append("\n(no log output)");
+            } else {
+                text.append("\nlast ").append(lines.size()).append(" log lines:");
+                lines.forEach(line -> text.append('\n').append(line));
+            }
         }
         return text.toString();
     }
