@@ -33,6 +33,10 @@ public class ContainerStartupException extends DockerException {
         return exitCode;
     }
 
+    /**
+     * True when the engine reported an OOM kill, or when the container died of SIGKILL (137) under a memory limit
+     * where the engine did not say (the message then says "probably out of memory").
+     */
     public boolean oomKilled() {
         return oomKilled;
     }

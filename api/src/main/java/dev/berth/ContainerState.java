@@ -12,6 +12,7 @@ public record ContainerState(
         ContainerStatus status,
         Integer exitCode,
         boolean oomKilled,
+        long memoryLimit,
         Health health,
         Instant startedAt,
         Instant finishedAt,
@@ -30,6 +31,14 @@ public record ContainerState(
         return status == ContainerStatus.RUNNING;
     }
 
+    /**
+     * True when the engine reported an OOM kill, or, where it leaves {@code OOMKilled} false (some cgroup v2 hosts),
+     * when the container had a memory limit and died of SIGKILL (exit 137): then it was probably out of memory.
+     */
+    public boolean probablyOutOfMemory() {
+        return oomKilled || memoryLimit > 0 && exitCode != null && exitCode == 137 && status != ContainerStatus.RUNNING;
+    }
+
     /** The container's IP address on the named network, or null when it is not attached to it. */
     public String ipAddress(String network) {
         return ipAddresses.get(network);
@@ -39,7 +48,7 @@ public record ContainerState(
     public String toString() {
         return name + " (" + shortId(id) + ") " + image + " " + status.wireName()
                 + (exitCode != null && status != ContainerStatus.RUNNING ? " exit=" + exitCode : "")
-                + (oomKilled ? " OOM-killed" : "")
+                + (oomKilled ? " OOM-killed" : probablyOutOfMemory() ? " probably-OOM-killed" : "")
                 + (restartCount > 0 ? " restarts=" + restartCount : "")
                 + (health != Health.NONE ? " health=" + health.name().toLowerCase(java.util.Locale.ROOT) : "")
                 + (ports.isEmpty() ? "" : " ports=" + ports)

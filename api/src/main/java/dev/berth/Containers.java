@@ -23,4 +23,7 @@ public interface Containers {
     List<ContainerSummary> list();
 
     List<ContainerSummary> list(ContainerFilter filter);
+
+    /** {@code docker container prune}: removes stopped containers the filter selects; the report lists them. */
+    PruneReport prune(Filter filter);
 }

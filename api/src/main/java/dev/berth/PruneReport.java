@@ -17,6 +17,29 @@ public record PruneReport(List<String> containers, List<String> images, List<Str
         return new PruneReport(List.of(), List.of(), List.of(), List.of(), List.of(), 0);
     }
 
+    /** What a container prune removed. */
+    public static PruneReport ofContainers(List<String> removed, long spaceReclaimedBytes) {
+        return new PruneReport(removed, List.of(), List.of(), List.of(), List.of(), spaceReclaimedBytes);
+    }
+
+    /** What an image prune removed (untagged references and deleted ids). */
+    public static PruneReport ofImages(List<String> removed, long spaceReclaimedBytes) {
+        return new PruneReport(List.of(), removed, List.of(), List.of(), List.of(), spaceReclaimedBytes);
+    }
+
+    public static PruneReport ofVolumes(List<String> removed, long spaceReclaimedBytes) {
+        return new PruneReport(List.of(), List.of(), removed, List.of(), List.of(), spaceReclaimedBytes);
+    }
+
+    /** Networks take no disk space: nothing is reclaimed. */
+    public static PruneReport ofNetworks(List<String> removed) {
+        return new PruneReport(List.of(), List.of(), List.of(), removed, List.of(), 0);
+    }
+
+    public static PruneReport ofBuildCache(List<String> removed, long spaceReclaimedBytes) {
+        return new PruneReport(List.of(), List.of(), List.of(), List.of(), removed, spaceReclaimedBytes);
+    }
+
     public PruneReport plus(PruneReport other) {
         return new PruneReport(concat(containers, other.containers), concat(images, other.images),
                 concat(volumes, other.volumes), concat(networks, other.networks),

@@ -105,6 +105,25 @@ class WaitTest extends EngineTest {
         assertTrue(e.getMessage().contains("out of memory"), e.getMessage());
     }
 
+    /**
+     * Where the engine leaves OOMKilled false (seen on cgroup v2 hosts), a SIGKILL under a memory limit is reported as
+     * probably out of memory; the same death without a limit is not. A shell exiting with 137 stands in for the kernel (PID 1 cannot SIGKILL itself).
+     */
+    @Test
+    void sigkillUnderAMemoryLimitIsProbablyOutOfMemory() {
+        var limited = assertThrows(ContainerStartupException.class, () -> docker.containers().run(
+                shell("exit 137").memory("64m").waitFor(Wait.log("never"))));
+        assertEquals(137, limited.exitCode());
+        assertTrue(limited.oomKilled(), limited.getMessage());
+        assertTrue(limited.getMessage().contains("probably out of memory"), limited.getMessage());
+
+        var unlimited = assertThrows(ContainerStartupException.class, () -> docker.containers().run(
+                shell("exit 137").waitFor(Wait.log("never"))));
+        assertEquals(137, unlimited.exitCode());
+        assertFalse(unlimited.oomKilled(), unlimited.getMessage());
+        assertFalse(unlimited.getMessage().contains("memory"), unlimited.getMessage());
+    }
+
     @Test
     void waitOnAnExistingHandle() {
         try (Container c = docker.containers().run(shell("sleep 0.2; echo late; sleep 300"))) {

@@ -1,0 +1,163 @@
+package dev.berth.core.internal.containers;
+
+import dev.berth.core.internal.archive.FileModes;
+import dev.berth.core.internal.archive.TarReader;
+import dev.berth.core.internal.archive.TarWriter;
+import dev.berth.core.internal.engine.EngineErrors;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.ContainerNotFoundException;
+import dev.berth.DockerException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/** {@code docker cp} in both directions. Archives are streamed through a pipe, never held whole in memory. */
+final class ContainerFiles {
+    private static final int PIPE_BUFFER = 64 * 1024;
+
+    private ContainerFiles() {
+    }
+
+    interface TarContent {
+        void writeTo(TarWriter tar) throws IOException;
+    }
+
+    static void copyIn(EngineContainer container, Path hostPath, String containerDir) {
+        if (!Files.exists(hostPath)) {
+            throw new dev.berth.NotFoundException("Cannot copy " + hostPath + " into " + container.label()
+                    + ": the host path does not exist.");
+        }
+        Path base = hostPath.toAbsolutePath().normalize();
+        Path root = base.getParent() == null ? base : base.getParent();
+        upload(container, containerDir, tar -> {
+            try (Stream<Path> walk = Files.walk(base)) {
+                for (Path path : (Iterable<Path>) walk::iterator) {
+                    String name = root.relativize(path).toString().replace('\\', '/');
+                    long mtime = Files.getLastModifiedTime(path).toMillis() / 1000;
+                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        tar.directory(name, FileModes.of(path, 0755), mtime);
+                    } else if (Files.isRegularFile(path)) {
+                        try (InputStream in = Files.newInputStream(path)) {
+                            tar.file(name, FileModes.of(path, 0644), mtime, Files.size(path), in);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    static void copyIn(EngineContainer container, byte[] content, String containerPath, int mode) {
+        int slash = containerPath.lastIndexOf('/');
+        if (slash < 0 || slash == containerPath.length() - 1) {
+            throw new dev.berth.InvalidSpecException("container file path", containerPath,
+                    "the target must be an absolute path to a file", "e.g. \"/etc/app/config.yml\"");
+        }
+        String dir = slash == 0 ? "/" : containerPath.substring(0, slash);
+        String name = containerPath.substring(slash + 1);
+        upload(container, dir, tar -> tar.file(name, mode, System.currentTimeMillis() / 1000, content));
+    }
+
+    private static void upload(EngineContainer container, String containerDir, TarContent content) {
+        PipedInputStream pipeIn = new PipedInputStream(PIPE_BUFFER);
+        Future<?> writer;
+        try {
+            PipedOutputStream pipeOut = new PipedOutputStream(pipeIn);
+            writer = container.engine().background().submit(() -> {
+                try (pipeOut; TarWriter tar = new TarWriter(pipeOut)) {
+                    content.writeTo(tar);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (pipeIn) {
+            container.engine().streamingClient().copyArchiveToContainerCmd(container.id())
+                    .withRemotePath(containerDir)
+                    .withTarInputStream(pipeIn)
+                    .exec();
+            writer.get();
+        } catch (NotFoundException e) {
+            writer.cancel(true);
+            throw missing(container, containerDir, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new DockerException("Archiving files for " + container.label() + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while copying into " + container.label(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            writer.cancel(true);
+            throw EngineErrors.generic("copy into " + container.label(), e);
+        }
+    }
+
+    static void copyOut(EngineContainer container, String containerPath, Path hostDir) {
+        try (InputStream archive = download(container, containerPath)) {
+            TarReader reader = new TarReader(archive);
+            Path target = Files.createDirectories(hostDir).toAbsolutePath().normalize();
+            for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
+                Path out = target.resolve(entry.name()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new DockerException("Refusing tar entry '" + entry.name() + "' from " + container.label()
+                            + ": it points outside " + target);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else if (entry.isFile()) {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(reader.content(), out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Copying " + containerPath + " out of " + container.label() + " failed", e);
+        }
+    }
+
+    static void copyOut(EngineContainer container, String containerPath, OutputStream target) {
+        try (InputStream archive = download(container, containerPath)) {
+            TarReader reader = new TarReader(archive);
+            TarReader.Entry entry = reader.next();
+            if (entry == null || !entry.isFile()) {
+                throw new dev.berth.InvalidSpecException("container file", containerPath,
+                        "it is " + (entry == null ? "empty" : "not a regular file"),
+                        "copy directories with copyOut(path, hostDirectory)");
+            }
+            reader.content().transferTo(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Copying " + containerPath + " out of " + container.label() + " failed", e);
+        }
+    }
+
+    private static InputStream download(EngineContainer container, String containerPath) {
+        try {
+            return container.engine().streamingClient().copyArchiveFromContainerCmd(container.id(), containerPath).exec();
+        } catch (NotFoundException e) {
+            throw missing(container, containerPath, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("copy out of " + container.label(), e);
+        }
+    }
+
+    private static RuntimeException missing(EngineContainer container, String path, NotFoundException e) {
+        String message = EngineErrors.message(e);
+        if (message.contains("No such container")) {
+            return new ContainerNotFoundException(container.label(), e);
+        }
+        return new dev.berth.NotFoundException("No such path " + path + " in container " + container.label()
+                + " (engine: " + message + "). Create the directory first, e.g. exec(\"mkdir\", \"-p\", dir).", e);
+    }
+}

@@ -1,0 +1,394 @@
+package dev.berth.core.internal.containers;
+
+import dev.berth.core.internal.engine.EngineMessages;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.wait.ExitWatch;
+import dev.berth.core.internal.wait.WaitTarget;
+import dev.berth.core.internal.wait.WaitRunner;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import dev.berth.Container;
+import dev.berth.ContainerNotFoundException;
+import dev.berth.ContainerNotRunningException;
+import dev.berth.ContainerSpec;
+import dev.berth.ContainerState;
+import dev.berth.DockerException;
+import dev.berth.ExecResult;
+import dev.berth.ExecSpec;
+import dev.berth.InvalidSpecException;
+import dev.berth.Logs;
+import dev.berth.PortBinding;
+import dev.berth.PortInUseException;
+import dev.berth.Protocol;
+import dev.berth.PublishedPort;
+import dev.berth.Wait;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A container handle backed by the engine. */
+public final class EngineContainer implements WaitTarget {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineContainer.class);
+
+    private final Engine engine;
+    private final String id;
+    private final ContainerSpec spec;
+    private volatile String name;
+    private volatile List<PublishedPort> publishedPorts;
+
+    EngineContainer(Engine engine, String id, String name, ContainerSpec spec) {
+        this.engine = engine;
+        this.id = id;
+        this.name = name;
+        this.spec = spec;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        String known = name;
+        if (known == null) {
+            known = inspect().name();
+            name = known;
+        }
+        return known;
+    }
+
+    @Override
+    public EngineContainer start() {
+        try {
+            engine.client().startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            return this;
+        } catch (NotFoundException e) {
+            if (EngineMessages.of(EngineErrors.message(e)) instanceof EngineMessages.NetworkMissing missing) {
+                throw new dev.berth.NetworkNotFoundException(missing.network(), e);
+            }
+            throw new ContainerNotFoundException(label(), e);
+        } catch (com.github.dockerjava.api.exception.DockerException e) {
+            throw startFailure(e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("start container " + label(), e);
+        }
+        publishedPorts = null;
+        return this;
+    }
+
+    private RuntimeException startFailure(com.github.dockerjava.api.exception.DockerException e) {
+        String message = EngineErrors.message(e);
+        EngineMessages.Meaning meaning = EngineMessages.of(message);
+        if (meaning instanceof EngineMessages.PortInUse port) {
+            return new PortInUseException(port.port(), message, e);
+        }
+        if (meaning instanceof EngineMessages.NetworkMissing missing) {
+            return new dev.berth.NetworkNotFoundException(missing.network(), e);
+        }
+        if (meaning instanceof EngineMessages.CommandNotRunnable) {
+            return new InvalidSpecException("command", spec == null ? "?" : spec.command(),
+                    "the engine could not start it: " + message,
+                    "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);
+        }
+        return new DockerException("Container " + label() + " failed to start: " + message, e);
+    }
+
+    @Override
+    public EngineContainer stop() {
+        return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).exec());
+    }
+
+    @Override
+    public EngineContainer stop(Duration timeout) {
+        return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).withTimeout((int) timeout.toSeconds())
+                .exec());
+    }
+
+    @Override
+    public EngineContainer kill() {
+        return lifecycle("kill", () -> engine.client().killContainerCmd(id).exec());
+    }
+
+    @Override
+    public EngineContainer kill(String signal) {
+        return lifecycle("kill", () -> engine.client().killContainerCmd(id).withSignal(signal).exec());
+    }
+
+    @Override
+    public EngineContainer restart() {
+        lifecycle("restart", () -> engine.streamingClient().restartContainerCmd(id).exec());
+        publishedPorts = null;
+        return this;
+    }
+
+    @Override
+    public EngineContainer pause() {
+        return lifecycle("pause", () -> engine.client().pauseContainerCmd(id).exec());
+    }
+
+    @Override
+    public EngineContainer unpause() {
+        return lifecycle("unpause", () -> engine.client().unpauseContainerCmd(id).exec());
+    }
+
+    @Override
+    public EngineContainer rename(String newName) {
+        try {
+            engine.client().renameContainerCmd(id).withName(newName).exec();
+        } catch (ConflictException e) {
+            throw new dev.berth.NameConflictException(newName, null, e);
+        } catch (com.github.dockerjava.api.exception.BadRequestException e) {
+            throw new InvalidSpecException("container name", newName, EngineErrors.message(e),
+                    "use letters, digits, '_', '.' or '-', starting with a letter or digit", e);
+        } catch (NotFoundException e) {
+            throw new ContainerNotFoundException(label(), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("rename container " + label(), e);
+        }
+        name = newName;
+        return this;
+    }
+
+    @Override
+    public void remove() {
+        remove(false, false);
+    }
+
+    @Override
+    public void remove(boolean force, boolean volumes) {
+        try {
+            engine.client().removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec();
+        } catch (NotFoundException e) {
+            throw new ContainerNotFoundException(label(), e);
+        } catch (ConflictException e) {
+            throw new dev.berth.ConflictException("Cannot remove container " + label() + ": "
+                    + EngineErrors.message(e) + ". Stop it first, or remove(true, …) to force.", e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("remove container " + label(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException gone) {
+            // already removed (auto-remove, or closed twice): closing is idempotent
+        } catch (ConflictException e) {
+            if (!EngineErrors.message(e).contains("already in progress")) {
+                throw EngineErrors.generic("remove container " + label(), e);
+            }
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("remove container " + label(), e);
+        }
+    }
+
+    /** Cleanup after a failed run: never hides the original error. */
+    public void removeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove container {} after a failed start: {}", label(), e.getMessage());
+        }
+    }
+
+    @Override
+    public ContainerState inspect() {
+        try {
+            var state = StateMapper.state(engine.client().inspectContainerCmd(id).exec());
+            if (state.running()) {
+                publishedPorts = state.ports();
+            }
+            return state;
+        } catch (NotFoundException e) {
+            throw new ContainerNotFoundException(label(), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("inspect container " + label(), e);
+        }
+    }
+
+    @Override
+    public int hostPort(int containerPort) {
+        return hostPort(containerPort, Protocol.TCP);
+    }
+
+    @Override
+    public int hostPort(int containerPort, Protocol protocol) {
+        if (spec != null) {
+            for (PortBinding p : spec.ports()) {
+                if (p.containerPort() == containerPort && p.protocol() == protocol && !p.randomHostPort()) {
+                    return p.hostPort();
+                }
+            }
+        }
+        List<PublishedPort> ports = publishedPorts;
+        if (ports == null) {
+            ports = inspect().ports();
+            publishedPorts = ports;
+        }
+        return ports.stream()
+                .filter(p -> p.containerPort() == containerPort && p.protocol() == protocol)
+                .mapToInt(PublishedPort::hostPort)
+                .findFirst()
+                .orElseThrow(() -> new InvalidSpecException("container port", containerPort + "/"
+                        + protocol.wireName(), "it is not published on the host (published: " + publishedPorts + ")",
+                        "add .publish(" + containerPort + ") to the spec, and make sure the container is running"));
+    }
+
+    @Override
+    public ExitWatch watchExit() {
+        return ExitWatch.start(engine.streamingClient(), id);
+    }
+
+    @Override
+    public boolean mayPublish(int containerPort) {
+        return spec == null || spec.ports().stream().anyMatch(p -> p.containerPort() == containerPort);
+    }
+
+    @Override
+    public String host() {
+        return engine.publishedHost();
+    }
+
+    @Override
+    public Logs logs() {
+        return new EngineLogs(this);
+    }
+
+    @Override
+    public ExecResult exec(String... command) {
+        return exec(ExecSpec.of(command));
+    }
+
+    @Override
+    public ExecResult exec(ExecSpec spec) {
+        return ExecRunner.run(this, spec);
+    }
+
+    @Override
+    public void copyIn(Path hostPath, String containerDir) {
+        ContainerFiles.copyIn(this, hostPath, containerDir);
+    }
+
+    @Override
+    public void copyIn(byte[] content, String containerPath, int mode) {
+        ContainerFiles.copyIn(this, content, containerPath, mode);
+    }
+
+    @Override
+    public void copyOut(String containerPath, Path hostDir) {
+        ContainerFiles.copyOut(this, containerPath, hostDir);
+    }
+
+    @Override
+    public void copyOut(String containerPath, OutputStream target) {
+        ContainerFiles.copyOut(this, containerPath, target);
+    }
+
+    @Override
+    public dev.berth.ContainerStats stats() {
+        com.fasterxml.jackson.databind.JsonNode s = engine.call("stats of " + label(),
+                () -> engine.raw().get("/containers/" + id + "/stats?stream=false"));
+        return StatsMapper.stats(s);
+    }
+
+    @Override
+    public int attach(java.io.InputStream stdin, OutputStream stdout) {
+        return attachAsync(stdin, stdout).awaitExit(Duration.ofDays(365));
+    }
+
+    @Override
+    public EngineAttachment attachAsync(java.io.InputStream stdin, OutputStream stdout) {
+        return EngineAttachment.open(this, stdin, stdout);
+    }
+
+    /** The raw inspect answer, for the few places that need engine fields Berth does not model. */
+    com.github.dockerjava.api.command.InspectContainerResponse inspectRaw() {
+        return call("inspect", () -> engine.client().inspectContainerCmd(id).exec());
+    }
+
+    /** Waits (one long-poll) until the container is not running and returns its exit code. */
+    int awaitExitCode(Duration timeout) {
+        ExitWatch watch = watchExit();
+        try {
+            watch.awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Integer code = watch.exitCode();
+            return code != null ? code : inspect().exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while waiting for " + label() + " to exit", e);
+        } finally {
+            watch.closeQuietly();
+        }
+    }
+
+    @Override
+    public EngineContainer waitFor(Wait wait) {
+        WaitRunner.await(this, wait);
+        return this;
+    }
+
+    /** A readable name for messages: the name when known, else the short id. */
+    @Override
+    public String label() {
+        String known = name;
+        return known != null ? known + " (" + shortId() + ")" : shortId();
+    }
+
+    String shortId() {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    /** Runs a lifecycle call: an already-reached state is fine, a missing container or a wrong state is typed. */
+    private EngineContainer lifecycle(String operation, Runnable action) {
+        try {
+            action.run();
+        } catch (NotModifiedException alreadyThere) {
+            // e.g. stop on a stopped container: the wanted state holds
+        } catch (NotFoundException e) {
+            throw new ContainerNotFoundException(label(), e);
+        } catch (ConflictException e) {
+            throw conflict(operation, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic(operation + " container " + label(), e);
+        }
+        return this;
+    }
+
+    RuntimeException conflict(String operation, ConflictException e) {
+        String message = EngineErrors.message(e);
+        if (message.contains("is not running") || message.contains("is paused") || message.contains("is restarting")) {
+            return new ContainerNotRunningException(label(), operation, message, e);
+        }
+        return new dev.berth.ConflictException("Cannot " + operation + " container " + label() + ": " + message, e);
+    }
+
+    <T> T call(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NotFoundException e) {
+            throw new ContainerNotFoundException(label(), e);
+        } catch (ConflictException e) {
+            throw conflict(operation, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic(operation + " in container " + label(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Container " + label() + (spec == null ? "" : " " + spec.imageName());
+    }
+}

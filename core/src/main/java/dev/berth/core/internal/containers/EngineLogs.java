@@ -1,0 +1,185 @@
+package dev.berth.core.internal.containers;
+
+import dev.berth.core.internal.transport.RawEngine;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.model.Frame;
+import dev.berth.DockerException;
+import dev.berth.LogFollow;
+import dev.berth.LogLine;
+import dev.berth.LogOptions;
+import dev.berth.LogSnapshot;
+import dev.berth.Logs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** {@code docker logs}: snapshots and follows, both assembled into whole lines. */
+final class EngineLogs implements Logs {
+    private static final Duration SNAPSHOT_DEADLINE = Duration.ofMinutes(2);
+    private final EngineContainer container;
+
+    EngineLogs(EngineContainer container) {
+        this.container = container;
+    }
+
+    @Override
+    public LogSnapshot all() {
+        return fetch(LogOptions.all());
+    }
+
+    @Override
+    public LogSnapshot tail(int n) {
+        return fetch(LogOptions.all().tail(n));
+    }
+
+    @Override
+    public LogSnapshot fetch(LogOptions options) {
+        return container.call("read logs", () -> {
+            List<LogLine> lines = new ArrayList<>();
+            LineCallback callback = command(options, false)
+                    .exec(new LineCallback(new LineAssembler(options.timestamps(), lines::add), null));
+            try {
+                if (!callback.awaitCompletion(SNAPSHOT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new DockerException("Reading the logs of " + container.label() + " took over "
+                            + SNAPSHOT_DEADLINE.toSeconds() + " s; read fewer with tail(n) or since(...)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("Interrupted while reading logs of " + container.label(), e);
+            } finally {
+                RawEngine.closeQuietly(callback);
+            }
+            return new LogSnapshot(lines);
+        });
+    }
+
+    /**
+     * Follows with timestamps on (stripped again unless asked for) so that, when the stream ends by itself, a last
+     * line the engine never sent can be fetched: Docker 20.10 drops an unterminated final line from followed logs.
+     */
+    @Override
+    public LogFollow follow(LogOptions options, Consumer<LogLine> consumer) {
+        Instant start = Instant.now();
+        Watermark watermark = new Watermark(options.tail() == 0 ? start : options.since(), options.timestamps(),
+                consumer);
+        LineCallback callback = new LineCallback(new LineAssembler(true, watermark), () -> {
+            Instant seen = watermark.last;
+            LogOptions rest = new LogOptions(seen == null ? options.tail() : -1, seen, true, options.stdout(),
+                    options.stderr());
+            for (LogLine line : fetch(rest).lines()) {
+                watermark.acceptIfNewer(line);
+            }
+        });
+        container.call("follow logs", () -> command(options.withTimestamps(), true).exec(callback));
+        return new Follow(callback);
+    }
+
+    /** Passes lines on, remembering the newest timestamp delivered. */
+    private static final class Watermark implements Consumer<LogLine> {
+        private final boolean keepTimestamps;
+        private final Consumer<LogLine> consumer;
+        volatile Instant last;
+
+        Watermark(Instant from, boolean keepTimestamps, Consumer<LogLine> consumer) {
+            this.last = from;
+            this.keepTimestamps = keepTimestamps;
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void accept(LogLine line) {
+            if (line.timestamp() != null) {
+                last = line.timestamp();
+            }
+            consumer.accept(keepTimestamps ? line : new LogLine(line.stream(), line.text(), null));
+        }
+
+        void acceptIfNewer(LogLine line) {
+            if (line.timestamp() != null && (last == null || line.timestamp().isAfter(last))) {
+                accept(line);
+            }
+        }
+    }
+
+    private LogContainerCmd command(LogOptions options, boolean follow) {
+        LogContainerCmd cmd = container.engine().streamingClient().logContainerCmd(container.id())
+                .withStdOut(options.stdout())
+                .withStdErr(options.stderr())
+                .withTimestamps(options.timestamps())
+                .withFollowStream(follow);
+        if (options.tail() >= 0) {
+            cmd.withTail(options.tail());
+        } else {
+            cmd.withTailAll();
+        }
+        if (options.since() != null) {
+            cmd.withSince((int) options.since().getEpochSecond());
+        }
+        return cmd;
+    }
+
+    /**
+     * Feeds frames to the assembler and flushes the unterminated last line when the stream ends; a follow also
+     * runs its repair step then, unless the caller closed it.
+     */
+    static final class LineCallback extends ResultCallback.Adapter<Frame> {
+        private final LineAssembler assembler;
+        private final Runnable onNaturalEnd;
+        private volatile boolean closedByCaller;
+
+        LineCallback(LineAssembler assembler, Runnable onNaturalEnd) {
+            this.assembler = assembler;
+            this.onNaturalEnd = onNaturalEnd;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            assembler.accept(frame);
+        }
+
+        @Override
+        public void onComplete() {
+            assembler.flush();
+            if (onNaturalEnd != null && !closedByCaller) {
+                try {
+                    onNaturalEnd.run();
+                } catch (RuntimeException containerGone) {
+                    // removed in the meantime: nothing more to read
+                }
+            }
+            super.onComplete();
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            assembler.flush();
+            super.onError(throwable);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            closedByCaller = true;
+            super.close();
+        }
+    }
+
+    private record Follow(LineCallback callback) implements LogFollow {
+        @Override
+        public void awaitEnd(Duration timeout) {
+            try {
+                callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            RawEngine.closeQuietly(callback);
+        }
+    }
+}

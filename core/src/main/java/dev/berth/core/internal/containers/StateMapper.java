@@ -1,0 +1,83 @@
+package dev.berth.core.internal.containers;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import dev.berth.ContainerState;
+import dev.berth.ContainerStatus;
+import dev.berth.Health;
+import dev.berth.Protocol;
+import dev.berth.PublishedPort;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads docker-java's inspect response into Berth's {@link ContainerState}. */
+public final class StateMapper {
+    private StateMapper() {
+    }
+
+    static ContainerState state(InspectContainerResponse r) {
+        var s = r.getState();
+        Map<String, String> ips = new LinkedHashMap<>();
+        if (r.getNetworkSettings() != null && r.getNetworkSettings().getNetworks() != null) {
+            for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
+                String ip = e.getValue().getIpAddress();
+                if (ip != null && !ip.isEmpty()) {
+                    ips.put(e.getKey(), ip);
+                }
+            }
+        }
+        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null
+                ? r.getConfig().getLabels() : Map.of();
+        return new ContainerState(r.getId(), stripSlash(r.getName()), r.getConfig() == null ? null : r.getConfig().getImage(),
+                ContainerStatus.parse(s.getStatus()), s.getExitCode(), Boolean.TRUE.equals(s.getOOMKilled()),
+                r.getHostConfig() == null || r.getHostConfig().getMemory() == null ? 0 : r.getHostConfig().getMemory(),
+                Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), instant(s.getStartedAt()),
+                instant(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
+                labels);
+    }
+
+    static List<PublishedPort> ports(InspectContainerResponse r) {
+        List<PublishedPort> ports = new ArrayList<>();
+        if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
+            return ports;
+        }
+        for (Map.Entry<ExposedPort, Ports.Binding[]> e : r.getNetworkSettings().getPorts().getBindings().entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            ExposedPort exposed = e.getKey();
+            Protocol protocol = Protocol.valueOf(exposed.getProtocol().name().toUpperCase(Locale.ROOT));
+            for (Ports.Binding b : e.getValue()) {
+                if (b.getHostPortSpec() == null || b.getHostPortSpec().isEmpty()) {
+                    continue;
+                }
+                ports.add(new PublishedPort(exposed.getPort(), protocol, b.getHostIp(),
+                        Integer.parseInt(b.getHostPortSpec())));
+            }
+        }
+        return ports;
+    }
+
+    /** The engine writes "0001-01-01T00:00:00Z" for "never"; that becomes null. */
+    public static Instant instant(String text) {
+        if (text == null || text.isEmpty() || text.startsWith("0001-")) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+}

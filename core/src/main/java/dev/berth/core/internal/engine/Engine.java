@@ -1,0 +1,167 @@
+package dev.berth.core.internal.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import dev.berth.BerthLabels;
+import dev.berth.EngineEndpoint;
+import dev.berth.EngineVersion;
+import dev.berth.core.internal.transport.SocketTransport;
+import dev.berth.core.internal.transport.RawEngine;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One live connection to one engine, shared by every collection and handle of a {@code Docker}: the clients, the
+ * raw and socket transports, the background threads, this session's labels and credentials, and the request count.
+ * Built by {@link EngineConnector}; nothing above it holds transport state of its own.
+ */
+public final class Engine implements AutoCloseable {
+    /** The version written into the {@code dev.berth.version} label. */
+    public static final String BERTH_VERSION = "0.1.0";
+
+    private final DockerClient client;
+    private final DockerClient streamingClient;
+    private final AtomicLong requests;
+    private final Duration requestTimeout;
+    private final RawEngine raw;
+    private final EngineEndpoint endpoint;
+    private final SocketTransport sockets;
+    private final RegistryCredentials credentials;
+    private final Map<String, String> environment;
+    private final String sessionId = UUID.randomUUID().toString();
+    private final Map<String, String> berthLabels;
+    /** Threads for waits that watch a container while the caller polls; daemon so they never hold the JVM. */
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "berth-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile EngineVersion version;
+
+    Engine(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
+            EngineEndpoint endpoint, SocketTransport sockets, Duration requestTimeout, RegistryCredentials credentials,
+            Map<String, String> environment) {
+        this.client = client;
+        this.streamingClient = streamingClient;
+        this.requests = requests;
+        this.raw = raw;
+        this.endpoint = endpoint;
+        this.sockets = sockets;
+        this.requestTimeout = requestTimeout;
+        this.credentials = credentials;
+        this.environment = environment;
+        this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
+                BerthLabels.VERSION, BERTH_VERSION);
+    }
+
+    /** For short calls: bounded by the request timeout. */
+    public DockerClient client() {
+        return client;
+    }
+
+    /** For streams and calls that wait by design: no response timeout; callers bound them. */
+    public DockerClient streamingClient() {
+        return streamingClient;
+    }
+
+    /** Requests docker-java does not model, on the bounded, counted transport. */
+    public RawEngine raw() {
+        return raw;
+    }
+
+    /** Berth's own connections, for upgraded and streamed requests; counted like the rest. */
+    public SocketTransport sockets() {
+        return sockets;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public ExecutorService background() {
+        return background;
+    }
+
+    public RegistryCredentials credentials() {
+        return credentials;
+    }
+
+    /** The environment the connection was made with (compose interpolation reads it). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public EngineEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The labels on everything this session creates. */
+    public Map<String, String> berthLabels() {
+        return berthLabels;
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** The address published ports are reached on from this machine. */
+    public String publishedHost() {
+        String host = endpoint.host();
+        if (host.startsWith("tcp://")) {
+            return URI.create(host).getHost();
+        }
+        return "127.0.0.1";
+    }
+
+    /** True when the pinned API version is at least {@code version}. */
+    public boolean speaksAtLeast(String version) {
+        return ApiVersions.compare(endpoint.apiVersion(), version) >= 0;
+    }
+
+    /** The engine's version, read once per connection (or kept from connecting). */
+    public EngineVersion version(java.util.function.Supplier<EngineVersion> read) {
+        EngineVersion known = version;
+        if (known == null) {
+            known = read.get();
+            version = known;
+        }
+        return known;
+    }
+
+    /** Keeps a /version answer read during connection, so version() costs no second call. */
+    void remember(JsonNode v) {
+        version = new EngineVersion(v.path("Version").asText(), v.path("ApiVersion").asText(),
+                v.path("MinAPIVersion").asText(), endpoint.apiVersion(), v.path("Os").asText(), v.path("Arch").asText(),
+                v.path("KernelVersion").asText(), v.path("GitCommit").asText());
+    }
+
+    /** Runs one engine call; a failure without a more specific meaning becomes a {@code DockerException}. */
+    public <T> T call(String operation, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic(operation, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        RawEngine.closeQuietly(client);
+        RawEngine.closeQuietly(streamingClient);
+    }
+
+    @Override
+    public String toString() {
+        return endpoint + ", session " + sessionId;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.berth.core.internal.engine;
+
+import dev.berth.core.internal.transport.CountingHttpClient;
+import dev.berth.core.internal.transport.DeadlineHttpClient;
+import dev.berth.core.internal.transport.EndpointCandidate;
+import dev.berth.core.internal.transport.EndpointResolver;
+import dev.berth.core.internal.transport.EngineDialer;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.LocalDirectorySSLConfig;
+import com.github.dockerjava.core.util.CertificateUtils;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.berth.DockerSettings;
+import dev.berth.EngineEndpoint;
+import dev.berth.EngineUnavailableException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Finds a live engine among the candidates, negotiates the API version and builds the client. */
+public final class EngineConnector {
+    private EngineConnector() {
+    }
+
+    public static Engine connect(DockerSettings settings) {
+        List<EndpointCandidate> candidates = EndpointResolver.candidates(settings);
+        List<String> attempts = new ArrayList<>();
+        RuntimeException last = null;
+        for (EndpointCandidate candidate : candidates) {
+            if (candidate.host().startsWith("unix://")) {
+                Path socket = Path.of(candidate.host().substring("unix://".length()));
+                if (!Files.exists(socket)) {
+                    attempts.add(candidate + ": no socket file at " + socket);
+                    continue;
+                }
+            }
+            try {
+                return open(candidate, settings);
+            } catch (RuntimeException e) {
+                last = e;
+                attempts.add(candidate + ": " + RawEngine.describe(e));
+            }
+        }
+        throw new EngineUnavailableException(unavailableMessage(attempts, isTlsFailure(last)), attempts, last);
+    }
+
+    private static String unavailableMessage(List<String> attempts, boolean tls) {
+        StringBuilder text = new StringBuilder(tls ? "The Docker engine refused the TLS connection. Berth looked at:"
+                : "No Docker engine answered. Berth looked at:");
+        attempts.forEach(a -> text.append("\n  - ").append(a));
+        text.append(tls ? "\nFix: the TLS handshake failed. Check that DOCKER_CERT_PATH (or the context's TLS folder)"
+                + " holds ca.pem, cert.pem and key.pem issued for this engine, and that DOCKER_TLS_VERIFY matches how"
+                + " the engine listens."
+                : "\nFix: start Docker (`sudo systemctl start docker`, or start Docker Desktop), check that your user"
+                + " may use the socket (`docker version` works), or point DOCKER_HOST / `docker context use` at a"
+                + " running engine.");
+        return text.toString();
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * TLS for Berth's own stream connections, from the same ca/cert/key files. docker-java's context allows TLS 1.2
+     * only, where closing the write side closes the whole connection; TLS 1.3 has the half-close stdin needs.
+     */
+    private static javax.net.ssl.SSLContext streamTls(EndpointCandidate candidate) {
+        Path dir = candidate.certPath();
+        try {
+            var keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(CertificateUtils.createKeyStore(Files.readString(dir.resolve("key.pem")),
+                    Files.readString(dir.resolve("cert.pem"))), "docker".toCharArray());
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(CertificateUtils.createTrustStore(Files.readString(dir.resolve("ca.pem"))));
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new EngineUnavailableException("Cannot load the TLS certificates in " + dir
+                    + " (ca.pem, cert.pem, key.pem): " + e.getMessage() + ". Check DOCKER_CERT_PATH.",
+                    List.of(candidate + ": bad TLS material in " + dir), e);
+        }
+    }
+
+    private static Engine open(EndpointCandidate candidate, DockerSettings settings) {
+        LocalDirectorySSLConfig tls = candidate.tlsVerify()
+                ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
+        AtomicLong requests = new AtomicLong();
+        // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
+        Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
+        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(candidate, tls, settings)
+                .build(), deadline), requests);
+        CountingHttpClient streaming = new CountingHttpClient(transport(candidate, tls, settings).build(), requests);
+        try {
+            RawEngine raw = new RawEngine(bounded);
+            RawEngine.PingReply ping = raw.ping();
+            JsonNode engineVersion = ApiVersions.needsMinimum(ping.apiVersion()) ? raw.unversionedVersion() : null;
+            String pinned = ApiVersions.negotiate(ping.apiVersion(),
+                    engineVersion == null ? null : engineVersion.path("MinAPIVersion").asText(null));
+            raw.pin(pinned);
+            DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
+                    .withDockerHost(candidate.host())
+                    .withApiVersion(pinned)
+                    .withDockerTlsVerify(candidate.tlsVerify());
+            if (candidate.tlsVerify()) {
+                config.withDockerCertPath(candidate.certPath().toString());
+            }
+            DefaultDockerClientConfig built = config.build();
+            DockerClient client = DockerClientImpl.getInstance(built, bounded);
+            DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
+            EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
+                    candidate.source(), pinned);
+            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
+            RegistryCredentials credentials = new RegistryCredentials(
+                    EndpointResolver.configDir(settings, settings.env()), settings.env());
+            SocketTransport sockets = new SocketTransport(dialer, requests, deadline);
+            sockets.pin(pinned);
+            Engine engine = new Engine(client, streamingClient, requests, raw, endpoint, sockets, deadline,
+                    credentials, settings.env());
+            if (engineVersion != null) {
+                engine.remember(engineVersion);
+            }
+            return engine;
+        } catch (RuntimeException e) {
+            RawEngine.closeQuietly(bounded);
+            RawEngine.closeQuietly(streaming);
+            throw e;
+        }
+    }
+
+    private static ZerodepDockerHttpClient.Builder transport(EndpointCandidate candidate, LocalDirectorySSLConfig tls,
+            DockerSettings settings) {
+        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(candidate.host()))
+                .maxConnections(100)
+                .connectionTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
+        if (tls != null) {
+            http.sslConfig(tls);
+        }
+        return http;
+    }
+}

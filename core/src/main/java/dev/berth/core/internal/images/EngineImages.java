@@ -1,0 +1,283 @@
+package dev.berth.core.internal.images;
+
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.build.BuildRunner;
+import dev.berth.core.internal.containers.StateMapper;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.BuildSpec;
+import dev.berth.DockerException;
+import dev.berth.Filter;
+import dev.berth.Image;
+import dev.berth.ImageInfo;
+import dev.berth.ImageLayer;
+import dev.berth.ImageNotFoundException;
+import dev.berth.ImageRef;
+import dev.berth.ImageSummary;
+import dev.berth.Images;
+import dev.berth.ProgressListener;
+import dev.berth.PruneReport;
+import dev.berth.RegistryAuth;
+import dev.berth.RegistryAuthException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code docker images / pull / push / build / tag / rmi / prune / history / save / load / login}. */
+public final class EngineImages implements Images {
+    private final Engine engine;
+
+    public EngineImages(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public List<ImageSummary> list() {
+        return list(Filter.none());
+    }
+
+    @Override
+    public List<ImageSummary> list(Filter filter) {
+        JsonNode rows = engine.call("list images", () -> engine.raw().get("/images/json" + query(filter.asMap())));
+        List<ImageSummary> images = new ArrayList<>();
+        for (JsonNode row : rows) {
+            images.add(new ImageSummary(row.path("Id").asText(), texts(row.path("RepoTags"), "<none>:<none>"),
+                    texts(row.path("RepoDigests"), "<none>@<none>"), row.path("Size").asLong(),
+                    Instant.ofEpochSecond(row.path("Created").asLong()), map(row.path("Labels"))));
+        }
+        return images;
+    }
+
+    private static String query(Map<String, List<String>> filters) {
+        String f = RawEngine.filters(filters);
+        return f.isEmpty() ? "" : "?" + f;
+    }
+
+    @Override
+    public ImageInfo inspect(String reference) {
+        return info(inspectRaw(reference));
+    }
+
+    InspectImageResponse inspectRaw(String reference) {
+        ImageRef ref = ImageRef.parseOrId(reference);
+        try {
+            return engine.client().inspectImageCmd(reference).exec();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(reference, ref == null ? "(local)" : ref.registry() + " (not pulled)",
+                    EngineErrors.message(e), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("inspect image " + reference, e);
+        }
+    }
+
+    @Override
+    public Image get(String reference) {
+        return new EngineImage(this, inspectRaw(reference).getId(), reference);
+    }
+
+    @Override
+    public Optional<Image> find(String reference) {
+        try {
+            return Optional.of(get(reference));
+        } catch (ImageNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Image pull(String reference) {
+        ImageRef ref = ImageRef.parse(reference);
+        return pull(reference, DefaultProgress.forOperation("pull", ref.familiar()));
+    }
+
+    @Override
+    public Image pull(String reference, ProgressListener progress) {
+        ImageRef ref = ImageRef.parse(reference);
+        ImagePuller.pull(engine, reference, ref, progress);
+        return get(reference);
+    }
+
+    @Override
+    public void push(String reference, ProgressListener progress) {
+        ImageRef ref = ImageRef.parse(reference);
+        inspectRaw(reference);
+        ImagePuller.push(engine, reference, ref, progress);
+    }
+
+    @Override
+    public Image tag(String source, String target) {
+        ImageRef to = ImageRef.parse(target);
+        String repository = to.familiar().substring(0, to.familiar().length() - to.tag().length() - 1);
+        try {
+            engine.client().tagImageCmd(source, repository, to.tag()).exec();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(source, "(local)", EngineErrors.message(e), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("tag " + source + " as " + target, e);
+        }
+        return get(target);
+    }
+
+    @Override
+    public void remove(String reference, boolean force, boolean noPrune) {
+        try {
+            engine.client().removeImageCmd(reference).withForce(force).withNoPrune(noPrune).exec();
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(reference, "(local)", EngineErrors.message(e), e);
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            throw new dev.berth.ConflictException("Cannot remove image " + reference + ": " + EngineErrors.message(e)
+                    + ". Remove the containers using it first, or force the removal.", e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("remove image " + reference, e);
+        }
+    }
+
+    @Override
+    public PruneReport prune(boolean allUnused, Filter filter) {
+        Map<String, List<String>> filters = new LinkedHashMap<>(filter.asMap());
+        filters.put("dangling", List.of(allUnused ? "false" : "true"));
+        String query = RawEngine.filters(filters);
+        JsonNode r = engine.call("prune images", () -> engine.raw().post("/images/prune?" + query));
+        return PruneReport.ofImages(Prunes.images(r.path("ImagesDeleted")), r.path("SpaceReclaimed").asLong());
+    }
+
+    /** {@code docker builder prune [-a]}: the classic builder's cache; it takes no label filter. */
+    public PruneReport pruneBuildCache(boolean allUnused) {
+        String all = allUnused ? "?all=1" : "";
+        JsonNode r = engine.call("prune build cache", () -> engine.raw().post("/build/prune" + all));
+        return PruneReport.ofBuildCache(Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong());
+    }
+
+    @Override
+    public List<ImageLayer> history(String reference) {
+        JsonNode rows;
+        try {
+            rows = engine.raw().get("/images/" + RawEngine.encode(reference) + "/history");
+        } catch (RawEngine.HttpError e) {
+            if (e.status == 404) {
+                throw new ImageNotFoundException(reference, "(local)", e.getMessage(), e);
+            }
+            throw EngineErrors.generic("history of " + reference, e);
+        }
+        List<ImageLayer> layers = new ArrayList<>();
+        for (JsonNode row : rows) {
+            layers.add(new ImageLayer(row.path("Id").asText(), Instant.ofEpochSecond(row.path("Created").asLong()),
+                    row.path("CreatedBy").asText(), row.path("Size").asLong(), texts(row.path("Tags"), null),
+                    row.path("Comment").asText()));
+        }
+        return layers;
+    }
+
+    @Override
+    public void save(OutputStream out, String... references) {
+        var cmd = engine.streamingClient().saveImagesCmd();
+        for (String reference : references) {
+            ImageRef ref = ImageRef.parse(reference);
+            String familiar = ref.familiar();
+            cmd.withImage(familiar.substring(0, familiar.length() - ref.tag().length() - 1), ref.tag());
+        }
+        try (InputStream tar = cmd.exec()) {
+            tar.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Saving " + Arrays.toString(references) + " failed", e);
+        } catch (NotFoundException e) {
+            throw new ImageNotFoundException(Arrays.toString(references), "(local)", EngineErrors.message(e), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("save " + Arrays.toString(references), e);
+        }
+    }
+
+    @Override
+    public List<String> load(InputStream tar) {
+        List<String> loaded = new ArrayList<>();
+        try {
+            var response = engine.streamingClient().loadImageAsyncCmd(tar)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                            com.github.dockerjava.api.model.LoadResponseItem>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
+                            String stream = item.getStream();
+                            if (stream != null && stream.startsWith("Loaded image")) {
+                                loaded.add(stream.substring(stream.indexOf(':') + 1).strip());
+                            }
+                        }
+                    });
+            response.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while loading images", e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("load images", e);
+        }
+        return loaded;
+    }
+
+    @Override
+    public Image build(BuildSpec spec) {
+        String id = inspectRaw(BuildRunner.build(engine, spec)).getId(); // the full id, whatever the builder printed
+        return new EngineImage(this, id, spec.tags().isEmpty() ? id : spec.tags().get(0));
+    }
+
+    @Override
+    public void login(RegistryAuth auth) {
+        try {
+            engine.raw().post("/auth", Map.of("username", auth.username(),
+                    "password", auth.password().reveal(), "serveraddress", auth.registry()));
+        } catch (RawEngine.HttpError e) {
+            String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (e.status == 401 || e.status == 403 || message.contains("unauthorized") || message.contains("401")) {
+                throw new RegistryAuthException(auth.registry(), e.getMessage(), null);
+            }
+            throw EngineErrors.generic("login to " + auth.registry(), e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("login to " + auth.registry(), e);
+        }
+        engine.credentials().remember(auth);
+    }
+
+    static ImageInfo info(InspectImageResponse r) {
+        var config = r.getConfig();
+        List<String> ports = new ArrayList<>();
+        if (config != null && config.getExposedPorts() != null) {
+            Arrays.stream(config.getExposedPorts()).forEach(p -> ports.add(p.toString()));
+        }
+        return new ImageInfo(r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(),
+                r.getRepoDigests() == null ? List.of() : r.getRepoDigests(), r.getSize() == null ? 0 : r.getSize(),
+                StateMapper.instant(r.getCreated()),
+                config == null || config.getLabels() == null ? Map.of() : config.getLabels(), ports,
+                config == null ? null : config.getUser(),
+                config == null || config.getEntrypoint() == null ? List.of() : Arrays.asList(config.getEntrypoint()),
+                config == null || config.getCmd() == null ? List.of() : Arrays.asList(config.getCmd()),
+                config == null ? null : config.getWorkingDir(),
+                config == null || config.getEnv() == null ? List.of() : Arrays.asList(config.getEnv()),
+                r.getArch(), r.getOs());
+    }
+
+    private static List<String> texts(JsonNode array, String skip) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> {
+            if (skip == null || !skip.equals(n.asText())) {
+                values.add(n.asText());
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> map(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
+    }
+}

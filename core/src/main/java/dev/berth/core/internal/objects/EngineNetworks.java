@@ -1,0 +1,143 @@
+package dev.berth.core.internal.objects;
+
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network.Ipam;
+import dev.berth.Filter;
+import dev.berth.NameConflictException;
+import dev.berth.Network;
+import dev.berth.NetworkInfo;
+import dev.berth.NetworkNotFoundException;
+import dev.berth.NetworkSpec;
+import dev.berth.Networks;
+import dev.berth.PruneReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code docker network …}. */
+public final class EngineNetworks implements Networks {
+    private final Engine engine;
+
+    public EngineNetworks(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Network create(String name) {
+        return create(NetworkSpec.named(name));
+    }
+
+    @Override
+    public Network create(NetworkSpec spec) {
+        Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+        labels.putAll(engine.berthLabels());
+        var cmd = engine.client().createNetworkCmd().withName(spec.name()).withDriver(spec.driver())
+                .withLabels(labels).withInternal(spec.internalOnly()).withCheckDuplicate(true);
+        List<Ipam.Config> pools = new ArrayList<>();
+        if (spec.subnet() != null) {
+            pools.add(new Ipam.Config().withSubnet(spec.subnet()).withGateway(spec.gateway()));
+        }
+        if (spec.ipv6()) {
+            cmd.withEnableIpv6(true);
+            if (spec.ipv6Subnet() != null) {
+                pools.add(new Ipam.Config().withSubnet(spec.ipv6Subnet()));
+            }
+        }
+        if (!pools.isEmpty()) {
+            cmd.withIpam(new Ipam().withConfig(pools));
+        }
+        try {
+            String id = cmd.exec().getId();
+            return new EngineNetwork(engine, id, spec.name());
+        } catch (ConflictException e) {
+            throw new NameConflictException("network", spec.name(), null,
+                    "Use it (docker.networks().get(\"" + spec.name() + "\")), remove it, or pick another name.", e);
+        } catch (com.github.dockerjava.api.exception.BadRequestException e) {
+            throw new dev.berth.InvalidSpecException("network spec", spec, EngineErrors.message(e),
+                    "change the value the engine names", e);
+        } catch (RuntimeException e) {
+            throw translateCreateFailure(spec, e);
+        }
+    }
+
+    /** Overlapping subnets come back as 403/500 depending on the engine version. */
+    private static RuntimeException translateCreateFailure(NetworkSpec spec, RuntimeException e) {
+        String message = EngineErrors.message(e);
+        if (message.contains("overlap") || message.contains("invalid") || message.contains("Invalid")) {
+            return new dev.berth.InvalidSpecException("network spec", spec, message,
+                    "pick a subnet no other network uses (docker network inspect …)", e);
+        }
+        return EngineErrors.generic("create network " + spec.name(), e);
+    }
+
+    @Override
+    public Network get(String idOrName) {
+        return find(idOrName).orElseThrow(() -> new NetworkNotFoundException(idOrName, null));
+    }
+
+    @Override
+    public Optional<Network> find(String idOrName) {
+        try {
+            var n = engine.client().inspectNetworkCmd().withNetworkId(idOrName).exec();
+            return Optional.of(new EngineNetwork(engine, n.getId(), n.getName()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("inspect network " + idOrName, e);
+        }
+    }
+
+    @Override
+    public List<NetworkInfo> list() {
+        return list(Filter.none());
+    }
+
+    @Override
+    public List<NetworkInfo> list(Filter filter) {
+        var cmd = engine.client().listNetworksCmd();
+        filter.asMap().forEach((k, v) -> cmd.withFilter(k, v));
+        return engine.call("list networks", cmd::exec).stream().map(EngineNetworks::info).toList();
+    }
+
+    @Override
+    public PruneReport prune(Filter filter) {
+        String query = RawEngine.filters(filter.asMap());
+        JsonNode reply = engine.call("prune networks", () -> engine.raw().post("/networks/prune?" + query));
+        return PruneReport.ofNetworks(Prunes.names(reply.path("NetworksDeleted")));
+    }
+
+    static NetworkInfo info(com.github.dockerjava.api.model.Network n) {
+        List<String> subnets = new ArrayList<>();
+        List<String> gateways = new ArrayList<>();
+        if (n.getIpam() != null && n.getIpam().getConfig() != null) {
+            for (Ipam.Config c : n.getIpam().getConfig()) {
+                if (c.getSubnet() != null) {
+                    subnets.add(c.getSubnet());
+                }
+                if (c.getGateway() != null) {
+                    gateways.add(c.getGateway());
+                }
+            }
+        }
+        List<NetworkInfo.Member> members = new ArrayList<>();
+        if (n.getContainers() != null) {
+            n.getContainers().forEach((id, c) -> members.add(new NetworkInfo.Member(id, c.getName(),
+                    stripMask(c.getIpv4Address()), stripMask(c.getIpv6Address()))));
+        }
+        return new NetworkInfo(n.getId(), n.getName(), n.getDriver(), Boolean.TRUE.equals(n.getInternal()),
+                Boolean.TRUE.equals(n.getEnableIPv6()), subnets, gateways,
+                n.getLabels() == null ? Map.of() : n.getLabels(), members);
+    }
+
+    private static String stripMask(String address) {
+        return address == null || address.isEmpty() ? null : address.replaceFirst("/\\d+$", "");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.berth.core.internal.objects;
+
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.transport.RawEngine;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.ConflictException;
+import dev.berth.Containers;
+import dev.berth.Volume;
+import dev.berth.VolumeInfo;
+import dev.berth.VolumeNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A volume handle. */
+final class EngineVolume implements Volume {
+    private static final Pattern IN_USE_IDS = Pattern.compile("[0-9a-f]{12,64}");
+    private final Engine engine;
+    private final Containers containers;
+    private final String name;
+
+    EngineVolume(Engine engine, Containers containers, String name) {
+        this.engine = engine;
+        this.containers = containers;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public VolumeInfo inspect() {
+        try {
+            return EngineVolumes.info(engine.client().inspectVolumeCmd(name).exec());
+        } catch (NotFoundException e) {
+            throw new VolumeNotFoundException(name, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("inspect volume " + name, e);
+        }
+    }
+
+    @Override
+    public void remove() {
+        remove(false);
+    }
+
+    @Override
+    public void remove(boolean force) {
+        try {
+            engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : ""));
+        } catch (RawEngine.HttpError e) {
+            if (e.status == 404) {
+                throw new VolumeNotFoundException(name, e);
+            }
+            if (e.status == 409) {
+                throw inUse(e);
+            }
+            throw EngineErrors.generic("remove volume " + name, e);
+        } catch (RuntimeException e) {
+            throw EngineErrors.generic("remove volume " + name, e);
+        }
+    }
+
+    /** The engine names the containers by id; the error names them by name too, and says what to do. */
+    private ConflictException inUse(RawEngine.HttpError e) {
+        List<String> users = new ArrayList<>();
+        Matcher m = IN_USE_IDS.matcher(e.getMessage());
+        while (m.find()) {
+            String id = m.group();
+            users.add(containers.find(id).map(c -> c.name() + " (" + id.substring(0, 12) + ")")
+                    .orElse(id));
+        }
+        return new ConflictException("Volume '" + name + "' is in use by container " + String.join(", ", users)
+                + ". Remove that container first (container.close()), or remove(true) does not help while it is"
+                + " mounted.", e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            remove(false);
+        } catch (VolumeNotFoundException alreadyGone) {
+            // closing is idempotent
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Volume " + name;
+    }
+}

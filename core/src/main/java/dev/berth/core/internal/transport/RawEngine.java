@@ -1,0 +1,163 @@
+package dev.berth.core.internal.transport;
+
+import dev.berth.core.internal.engine.EngineErrors;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
+/** Requests docker-java does not model well, sent through the same transport (so they are counted too). */
+public final class RawEngine {
+    private final DockerHttpClient http;
+    private volatile String apiVersion;
+
+    public RawEngine(DockerHttpClient http) {
+        this.http = http;
+    }
+
+    /** After negotiation: versioned paths from now on. */
+    public void pin(String version) {
+        this.apiVersion = version;
+    }
+
+    /** A non-2xx answer: the status and the engine's message. */
+    public static final class HttpError extends RuntimeException {
+        public final int status;
+
+        HttpError(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** Lazily made: connecting and pinging never pay for Jackson's start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    public static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    public JsonNode get(String path) {
+        return send(Request.Method.GET, path);
+    }
+
+    /** {@code GET /version} without a version prefix: what the engine is, before a version is pinned. */
+    public JsonNode unversionedVersion() {
+        Request request = Request.builder().method(Request.Method.GET).path("/version").build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream answer = response.getBody()) {
+            return json().readTree(answer.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode post(String path) {
+        return send(Request.Method.POST, path);
+    }
+
+    public JsonNode delete(String path) {
+        return send(Request.Method.DELETE, path);
+    }
+
+    /** POST with a JSON body. */
+    public JsonNode post(String path, Object body) {
+        try {
+            return send(Request.Method.POST, path, json().writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    JsonNode send(Request.Method method, String path) {
+        return send(method, path, null);
+    }
+
+    /** Sends a versioned request and reads a JSON answer (an empty body becomes a missing node). */
+    JsonNode send(Request.Method method, String path, byte[] body) {
+        Request.Builder request = Request.builder().method(method).path("/v" + apiVersion + path);
+        if (body != null) {
+            request.putHeader("Content-Type", "application/json").bodyBytes(body);
+        }
+        try (DockerHttpClient.Response response = http.execute(request.build());
+             InputStream answer = response.getBody()) {
+            byte[] bytes = answer.readAllBytes();
+            int status = response.getStatusCode();
+            if (status / 100 != 2) {
+                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                throw new HttpError(status, EngineErrors.message(new RuntimeException(text)));
+            }
+            return bytes.length == 0 ? json().missingNode() : json().readTree(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The engine's filters query parameter: {@code filters={"label":["a=b"]}}, URL-encoded. */
+    public static String filters(Map<String, List<String>> filters) {
+        if (filters.isEmpty()) {
+            return "";
+        }
+        try {
+            return "filters=" + URLEncoder.encode(json().writeValueAsString(filters), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public record PingReply(String apiVersion, String osType, Duration roundTrip) {
+    }
+
+    /** {@code GET /_ping}: cheap, unversioned, and its headers carry the engine's API version. */
+    public PingReply ping() {
+        long start = System.nanoTime();
+        Request request = Request.builder().method(Request.Method.GET).path("/_ping").build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            drain(response.getBody());
+            if (response.getStatusCode() != 200) {
+                throw new IllegalStateException("/_ping answered HTTP " + response.getStatusCode());
+            }
+            return new PingReply(response.getHeader("API-Version"), response.getHeader("OSType"),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private static void drain(InputStream body) {
+        try (body) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The innermost useful message of a connection failure. */
+    public static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    public static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing after a failure: the original error matters more
+        }
+    }
+}
