@@ -67,6 +67,8 @@ final class FailureReport {
         }
         if (state.oomKilled()) {
             text.append(" oom-killed");
+        } else if (state.probablyOutOfMemory()) {
+            text.append(" probably-oom-killed");
         }
         if (logLines > 0) {
             List<String> lines = container.logs().tail(logLines).texts();
