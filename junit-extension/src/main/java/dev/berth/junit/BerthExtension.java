@@ -42,7 +42,7 @@ public final class BerthExtension implements BeforeAllCallback, BeforeEachCallba
     @Override
     public void beforeAll(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        startAll(context, fields(testClass, null, true), new Managed.Origin(testClass.getName(), null, null));
+        startAll(context, fields(testClass, null, true), new Managed.Origin(testClass.getName(), null));
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class BerthExtension implements BeforeAllCallback, BeforeEachCallba
             found.addAll(fields(instance.getClass(), instance, false));
         }
         startAll(context, found, new Managed.Origin(context.getRequiredTestClass().getName(),
-                context.getRequiredTestMethod().getName(), null));
+                context.getRequiredTestMethod().getName()));
     }
 
     @Override
@@ -173,22 +173,20 @@ public final class BerthExtension implements BeforeAllCallback, BeforeEachCallba
         List<Runnable> starts = new ArrayList<>();
         for (FieldValue field : fields) {
             Managed managed = field.managed();
-            Managed.Origin labelled = new Managed.Origin(origin.testClass(), origin.testMethod(), field.field().getName());
             if (managed.runScoped(settings)) {
                 if (!Modifier.isStatic(field.field().getModifiers()) && managed instanceof ManagedContainer c
                         && c.isShared()) {
                     throw new ExtensionConfigurationException("Field " + field.field() + " is shared() but not"
                             + " static: a shared container lives for the whole run, so declare it static.");
                 }
-                Managed.Origin shared = new Managed.Origin(field.field().getDeclaringClass().getName(), null,
-                        field.field().getName());
+                Managed.Origin shared = new Managed.Origin(field.field().getDeclaringClass().getName(), null);
                 starts.add(() -> {
                     run.acquireOnce(managed, () -> managed.acquire(docker, settings, shared));
                     scope.uses(managed);
                 });
             } else {
                 starts.add(() -> {
-                    managed.acquire(docker, settings, labelled);
+                    managed.acquire(docker, settings, origin);
                     scope.owns(managed);
                 });
             }

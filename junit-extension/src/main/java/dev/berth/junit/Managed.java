@@ -41,6 +41,6 @@ abstract class Managed {
     abstract List<Container> liveContainers();
 
     /** Who asked for a start: labels on what is created and names in messages. */
-    record Origin(String testClass, String testMethod, String field) {
+    record Origin(String testClass, String testMethod) {
     }
 }
