@@ -85,7 +85,8 @@ final class ReusedContainers {
                         LOG.info("Started {} for reuse ({})", name, spec.imageName());
                         return new Adoption(started, false, lock);
                     } catch (NameConflictException raced) {
-                        continue; // another JVM created it first: adopt theirs
+                        LOG.info("Another run created {} first; adopting it once ready", name);
+                        continue;
                     }
                 }
                 Container found = existing.get();
