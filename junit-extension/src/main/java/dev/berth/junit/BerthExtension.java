@@ -92,13 +92,19 @@ public final class BerthExtension implements BeforeAllCallback, BeforeEachCallba
 
     /** The one field of the kind this test sees, or the one named by {@link FromField}. */
     private static FieldValue pick(ParameterContext parameter, ExtensionContext context, Class<?> kind) {
-        List<FieldValue> candidates = visibleFields(context).stream()
-                .filter(f -> kind.isInstance(f.managed())).toList();
+        List<FieldValue> fields = visibleFields(context).stream().filter(f -> kind.isInstance(f.managed())).toList();
         Optional<FromField> named = parameter.findAnnotation(FromField.class);
         if (named.isPresent()) {
-            return candidates.stream().filter(f -> f.field().getName().equals(named.get().value())).findFirst()
+            return fields.stream().filter(f -> f.field().getName().equals(named.get().value())).findFirst()
                     .orElseThrow(() -> new ParameterResolutionException("No " + kind.getSimpleName() + " field named '"
-                            + named.get().value() + "' is visible here; fields: " + names(candidates)));
+                            + named.get().value() + "' is visible here; fields: " + names(fields)));
+        }
+        // two fields holding one value (a class pointing at a holder's shared field) are one candidate
+        List<FieldValue> candidates = new ArrayList<>();
+        for (FieldValue field : fields) {
+            if (candidates.stream().noneMatch(c -> c.managed() == field.managed())) {
+                candidates.add(field);
+            }
         }
         if (candidates.size() == 1) {
             return candidates.get(0);

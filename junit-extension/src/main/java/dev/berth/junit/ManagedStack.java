@@ -87,7 +87,7 @@ public final class ManagedStack extends Managed {
     void start(Docker engine, Settings settings, Origin origin) {
         StackSpec named = spec;
         if (spec.projectName() == null) {
-            String base = StackSpec.defaultProjectName(spec.composeFile());
+            String base = spec.composeFile() == null ? "berth" : StackSpec.defaultProjectName(spec.composeFile());
             named = spec.projectName(base + "-" + UUID.randomUUID().toString().substring(0, 8));
             generatedName = true;
         } else {
