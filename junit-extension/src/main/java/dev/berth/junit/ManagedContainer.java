@@ -33,7 +33,7 @@ public final class ManagedContainer extends Managed {
     private final boolean shared;
     private final Duration reuseTtl; // null: not reused
     private volatile Container container;
-    private ReusedContainers.Adoption adoption;
+    private volatile ReusedContainers.Adoption adoption;
     private String lockedName;
 
     private ManagedContainer(ContainerSpec spec, boolean shared, Duration reuseTtl) {

@@ -177,6 +177,41 @@ class ReuseTest {
         }
     }
 
+    @Test
+    void racersInOneJvmWithTheirOwnConnectionsStartOneContainer() throws Exception {
+        ContainerSpec spec = sleeper("threads");
+        Path stateDir = Settings.of(k -> java.util.Optional.empty(), Map.of()).reuseStateDir();
+        int racers = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                results.add(pool.submit(() -> {
+                    try (Docker docker = Docker.connect()) {
+                        docker.ping();
+                        start.await(); // all look for the container at once: all find none, all try to create it
+                        try (ReusedContainers.Adoption adoption = ReusedContainers.adoptOrStart(docker, spec,
+                                Duration.ofMinutes(5), stateDir)) {
+                            return adoption.container().id() + (adoption.adopted() ? " adopted" : " started");
+                        }
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(2, TimeUnit.MINUTES));
+            }
+            assertEquals(1, outcomes.stream().map(o -> o.split(" ")[0]).distinct().count(), "one container: " + outcomes);
+            assertEquals(1, outcomes.stream().filter(o -> o.endsWith("started")).count(), "one start: " + outcomes);
+        } finally {
+            pool.shutdownNow();
+            try (Docker docker = Docker.connect()) {
+                TestSupport.remove(docker, ReusedContainers.nameFor(spec));
+            }
+        }
+    }
+
     /** The class both JVMs run at once: its container takes a while to get ready, so the two starts overlap. */
     @DockerTest
     static class RaceSample {
@@ -203,7 +238,8 @@ class ReuseTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", classpath, "-Dberth.test.token=" + TOKEN,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", ReuseChild.class.getName())
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.dev.berth.junit=info", ReuseChild.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
