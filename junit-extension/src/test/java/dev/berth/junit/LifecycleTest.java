@@ -154,6 +154,26 @@ class LifecycleTest {
         }
     }
 
+    @DockerTest
+    static class SharedInstanceField {
+        final ManagedContainer notStatic = ManagedContainer.of(sleeper()).shared();
+
+        @Test
+        void neverRuns() {
+        }
+    }
+
+    @Test
+    void aSharedInstanceFieldIsRefusedWithTheFix() {
+        TestSupport.run(SharedInstanceField.class).testEvents().assertThatEvents().haveExactly(1,
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf(
+                                org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(
+                                m -> m.contains("notStatic") && m.contains("declare it static"))));
+        TestSupport.assertNoneLabelled(BerthExtension.TEST_LABEL, SharedInstanceField.class.getName());
+    }
+
     static final String FIXED = "berth-fixed-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DockerTest
