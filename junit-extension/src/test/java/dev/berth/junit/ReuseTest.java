@@ -48,11 +48,17 @@ class ReuseTest {
     }
 
     @AfterAll
-    static void removeWhatTheTestsKept() {
+    static void removeWhatTheTestsKept() throws java.io.IOException {
+        Path stateDir = Settings.of(k -> java.util.Optional.empty(), Map.of()).reuseStateDir();
         try (Docker docker = Docker.connect()) {
             for (ContainerSummary left : docker.containers().list(ContainerFilter.all().label("berth.test.token",
                     TOKEN))) {
                 TestSupport.remove(docker, left.id());
+            }
+            for (ContainerSpec spec : List.of(ReusedSample.DB.spec(), FixedNameV1.KEPT.spec(),
+                    ShortTtlSample.BRIEF.spec(), RaceSample.SLOW.spec(), sleeper("threads"))) {
+                java.nio.file.Files.deleteIfExists(ReusedContainers.lockFile(docker, stateDir,
+                        ReusedContainers.nameFor(spec)));
             }
         }
     }
