@@ -104,4 +104,41 @@ class ManagedStackTest {
             }
         }
     }
+
+    static final String FIXED_PROJECT = "shop-fixed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    static final java.util.List<String> STACK_IDS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @DockerTest
+    static class FixedProjectPerTest {
+        final ManagedStack shop = ManagedStack.of(StackSpec.fromCompose(shop()).projectName(FIXED_PROJECT));
+
+        @Test
+        void one() {
+            record();
+        }
+
+        @Test
+        void two() {
+            record();
+        }
+
+        private void record() {
+            PROJECTS.add(shop.stack().name());
+            STACK_IDS.add(shop.service("cache").id());
+        }
+    }
+
+    @Test
+    void aFixedProjectNameIsTakenInTurnsByParallelTests() {
+        PROJECTS.clear();
+        STACK_IDS.clear();
+        TestSupport.run(TestSupport.parallel(), FixedProjectPerTest.class).testEvents()
+                .assertStatistics(s -> s.succeeded(2));
+        assertEquals(Set.of(FIXED_PROJECT), PROJECTS);
+        assertEquals(2, Set.copyOf(STACK_IDS).size(), "one stack after the other: " + STACK_IDS);
+        try (Docker docker = Docker.connect()) {
+            assertEquals(List.of(), docker.containers().list(ContainerFilter.all()
+                    .label("com.docker.compose.project", FIXED_PROJECT)));
+        }
+    }
 }
