@@ -19,6 +19,7 @@ final class JunitClassBenchmark {
 
     static Harness.Result run() throws Exception {
         TestClassRunner runner = new TestClassRunner();
+        String loadBefore = TestClassRunner.loadAverage();
         Map<String, Class<?>> singles = new LinkedHashMap<>();
         singles.put("single-nginx", FourContainers.OnlyNginx.class);
         singles.put("single-redis", FourContainers.OnlyRedis.class);
@@ -48,6 +49,7 @@ final class JunitClassBenchmark {
         extra.put("slowest_single_is", slowest);
         singles.keySet().forEach(name -> extra.put(name.replace('-', '_') + "_median_ms",
                 Harness.median(samples.get(name))));
+        extra.put("load_average_before_after", loadBefore + " / " + TestClassRunner.loadAverage());
         extra.put("measured", "one whole launcher run of the class: discovery, container start + waits, test, removal");
         extra.put("goal", "berth <= 1.25x slowest-single");
         return Harness.result("junit-class", RUNS, reported, extra, "slowest-single");

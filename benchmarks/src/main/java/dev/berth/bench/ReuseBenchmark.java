@@ -21,6 +21,7 @@ final class ReuseBenchmark {
         TestClassRunner runner = new TestClassRunner();
         Map<String, String> on = Map.of("berth.reuse.enabled", "true");
         Map<String, String> off = Map.of("berth.reuse.enabled", "false");
+        String loadBefore = TestClassRunner.loadAverage();
         try {
             runner.run(FourContainers.BerthReused.class, on); // the first run, which leaves the four running
             List<Peer> peers = List.of(
@@ -28,6 +29,7 @@ final class ReuseBenchmark {
                     Peer.of("berth-fresh", () -> runner.run(FourContainers.BerthReused.class, off)));
             Map<String, double[]> samples = Harness.measure(peers, 1, RUNS);
             Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("load_average_before_after", loadBefore + " / " + TestClassRunner.loadAverage());
             extra.put("measured", "one whole launcher run of the class after a first run with reuse on");
             extra.put("goal", "berth-reused <= 0.15x berth-fresh");
             return Harness.result("reuse", RUNS, samples, extra, "berth-fresh");
