@@ -29,7 +29,8 @@ class LifecycleTest {
     static CountDownLatch firstClassDone = new CountDownLatch(1);
 
     static ContainerSpec sleeper() {
-        return ContainerSpec.of(TestSupport.BUSYBOX).command("sleep", "300");
+        return ContainerSpec.of(TestSupport.BUSYBOX).command("sleep", "300")
+                .label(TestSupport.RUN_LABEL, TestSupport.RUN);
     }
 
     /** A static field in a base class, not marked shared: every class that uses it counts as a user. */

@@ -27,7 +27,8 @@ class NestedAndInjectionTest {
     static final Set<String> IDS = ConcurrentHashMap.newKeySet();
 
     static ContainerSpec sleeper() {
-        return ContainerSpec.of(TestSupport.BUSYBOX).command("sleep", "300");
+        return ContainerSpec.of(TestSupport.BUSYBOX).command("sleep", "300")
+                .label(TestSupport.RUN_LABEL, TestSupport.RUN);
     }
 
     @DockerTest

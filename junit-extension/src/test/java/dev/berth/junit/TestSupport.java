@@ -21,6 +21,9 @@ final class TestSupport {
     static final String BUSYBOX = "busybox:1.36";
     static final String NGINX = "nginx:1.22";
     static final String REDIS = "redis:7";
+    /** On the samples' containers, so checks for leftovers never see another copy of this suite on the engine. */
+    static final String RUN_LABEL = "berth.test.run";
+    static final String RUN = java.util.UUID.randomUUID().toString();
 
     private TestSupport() {
     }
@@ -57,7 +60,8 @@ final class TestSupport {
 
     static void assertNoneLabelled(String key, String value) {
         try (Docker docker = Docker.connect()) {
-            List<ContainerSummary> left = docker.containers().list(ContainerFilter.all().label(key, value));
+            List<ContainerSummary> left = docker.containers().list(ContainerFilter.all().label(key, value)
+                    .label(RUN_LABEL, RUN));
             assertEquals(List.of(), left, "containers left behind with " + key + "=" + value);
         }
     }
