@@ -5,6 +5,8 @@ import com.github.dockerjava.api.DockerClient;
 import dev.berth.BerthLabels;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineVersion;
+import dev.berth.DockerClosedException;
+import dev.berth.core.internal.transport.InFlight;
 import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.core.internal.transport.RawEngine;
 import java.net.URI;
@@ -44,10 +46,12 @@ public final class Engine implements AutoCloseable {
         return thread;
     });
     private volatile EngineVersion version;
+    private final InFlight inFlight;
 
     Engine(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
             EngineEndpoint endpoint, SocketTransport sockets, Duration requestTimeout, RegistryCredentials credentials,
-            Map<String, String> environment) {
+            Map<String, String> environment, InFlight inFlight) {
+        this.inFlight = inFlight;
         this.client = client;
         this.streamingClient = streamingClient;
         this.requests = requests;
@@ -85,8 +89,39 @@ public final class Engine implements AutoCloseable {
         return requestTimeout;
     }
 
+    /**
+     * Threads for work beside a call (exit watches, stdin pumps). A closed connection gives a typed error here,
+     * never the executor's {@code RejectedExecutionException}.
+     */
     public ExecutorService background() {
+        requireOpen("this call");
         return background;
+    }
+
+    /** Runs {@code task} on a background thread; a typed "closed" error if the connection is closed. */
+    public <T> java.util.concurrent.Future<T> inBackground(String operation, java.util.concurrent.Callable<T> task) {
+        requireOpen(operation);
+        try {
+            return background.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new DockerClosedException(operation, e);
+        }
+    }
+
+    public boolean closed() {
+        return inFlight.closed();
+    }
+
+    /** Fails with the typed "closed" error once {@code close()} has begun. */
+    public void requireOpen(String operation) {
+        if (inFlight.closed()) {
+            throw new DockerClosedException(operation);
+        }
+    }
+
+    /** Exchanges open on this connection right now (tests check close leaves none). */
+    public int openExchanges() {
+        return inFlight.size();
     }
 
     public RegistryCredentials credentials() {
@@ -152,6 +187,7 @@ public final class Engine implements AutoCloseable {
      * becomes a {@code DockerException} naming the operation ({@link EngineErrors#generic}).
      */
     public <T> T call(String operation, Supplier<T> action, Failures failures) {
+        requireOpen(operation);
         try {
             return action.get();
         } catch (RuntimeException e) {
@@ -190,6 +226,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        inFlight.close(); // first: every blocked read fails with "closed" rather than with the executor's interrupt
         background.shutdownNow();
         RawEngine.closeQuietly(client);
         RawEngine.closeQuietly(streamingClient);

@@ -20,10 +20,16 @@ import javax.net.ssl.SSLSocket;
 public final class EngineDialer {
     private final String host;
     private final SSLContext tls;
+    private final int connectTimeoutMillis;
 
     public EngineDialer(String host, SSLContext tls) {
+        this(host, tls, java.time.Duration.ofSeconds(5));
+    }
+
+    public EngineDialer(String host, SSLContext tls, java.time.Duration connectTimeout) {
         this.host = host;
         this.tls = tls;
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
     }
 
     /** A connected duplex byte stream with half-close. */
@@ -34,6 +40,12 @@ public final class EngineDialer {
 
         /** Sends end-of-stream to the engine while still reading its output. */
         void closeOutput() throws IOException;
+
+        /**
+         * For an idle pooled connection: true when the engine closed it (or sent something unasked), so it must not
+         * carry a request. An engine restart leaves every pooled connection like this.
+         */
+        boolean stale();
 
         @Override
         void close();
@@ -47,19 +59,33 @@ public final class EngineDialer {
         }
         URI uri = URI.create(host);
         if (tls != null) {
-            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(uri.getHost(), uri.getPort());
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), connectTimeoutMillis);
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(),
+                    true);
+            socket.setSoTimeout(connectTimeoutMillis);
             socket.startHandshake();
+            socket.setSoTimeout(0);
             return socketDuplex(socket);
         }
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), connectTimeoutMillis);
         socket.setTcpNoDelay(true);
         return socketDuplex(socket);
     }
 
     /** A connection's two directions and how to close them. */
-    private record Streams(InputStream in, OutputStream out, HalfClose halfClose, java.io.Closeable whole)
-            implements Duplex {
+    private record Streams(InputStream in, OutputStream out, HalfClose halfClose, java.io.Closeable whole,
+            StaleCheck staleCheck) implements Duplex {
+        @Override
+        public boolean stale() {
+            try {
+                return staleCheck.stale();
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
         @Override
         public void closeOutput() throws IOException {
             halfClose.run();
@@ -73,6 +99,10 @@ public final class EngineDialer {
 
     private interface HalfClose {
         void run() throws IOException;
+    }
+
+    private interface StaleCheck {
+        boolean stale() throws IOException;
     }
 
     /**
@@ -100,10 +130,31 @@ public final class EngineDialer {
                 }
             }
         };
-        return new Streams(in, out, channel::shutdownOutput, channel);
+        return new Streams(in, out, channel::shutdownOutput, channel, () -> {
+            // an idle HTTP connection has nothing to read: end-of-stream or stray bytes both mean "do not reuse"
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) != 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        });
     }
 
     private static Duplex socketDuplex(Socket socket) throws IOException {
-        return new Streams(socket.getInputStream(), socket.getOutputStream(), socket::shutdownOutput, socket);
+        InputStream in = socket.getInputStream();
+        return new Streams(in, socket.getOutputStream(), socket::shutdownOutput, socket, () -> {
+            if (socket.isClosed() || socket.isInputShutdown()) {
+                return true;
+            }
+            socket.setSoTimeout(1);
+            try {
+                return in.read() != -2; // any answer (a byte or end-of-stream) means the engine is done with it
+            } catch (java.net.SocketTimeoutException quiet) {
+                return false;
+            } finally {
+                socket.setSoTimeout(0);
+            }
+        });
     }
 }
