@@ -43,6 +43,11 @@ public final class SocketTransport {
         return timer;
     }
 
+    /** Runs {@code task} once after {@code delay} on the shared deadline timer (no thread per request). */
+    public static java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        return TIMER.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** After negotiation: versioned paths from now on. */
     public void pin(String version) {
         this.apiVersion = version;
