@@ -136,6 +136,9 @@ final class EngineRelay implements AutoCloseable {
                             break;
                         }
                         buffer.flip();
+                        while (fromEngine && stalled && from.isOpen()) {
+                            Thread.sleep(10); // data read before the stall began is held too
+                        }
                         if (fromEngine && corrupt) {
                             for (int i = buffer.position(); i < buffer.limit(); i++) {
                                 buffer.put(i, (byte) 'X');

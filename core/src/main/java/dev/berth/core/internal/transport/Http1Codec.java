@@ -41,7 +41,12 @@ public final class Http1Codec {
     }
 
     public static ResponseHead readHead(InputStream in) throws IOException {
-        String status = readLine(in);
+        // a corrupted answer fails on its first bytes, not at the deadline after waiting for a line end
+        byte[] start = in.readNBytes(5);
+        if (start.length > 0 && !new String(start, StandardCharsets.US_ASCII).equals("HTTP/")) {
+            throw HttpChunks.cut("not an HTTP answer: '" + new String(start, StandardCharsets.US_ASCII) + "…'");
+        }
+        String status = new String(start, StandardCharsets.US_ASCII) + readLine(in);
         if (!status.startsWith("HTTP/1.") || status.length() < 12) {
             throw status.isEmpty() ? new TransportFailure(TransportFailure.Kind.LOST,
                     "the engine closed the connection without answering", null)
