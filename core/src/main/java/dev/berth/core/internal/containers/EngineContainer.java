@@ -182,7 +182,24 @@ public final class EngineContainer implements WaitTarget {
     public void removeQuietly() {
         boolean interrupted = Thread.interrupted();
         try {
-            close();
+            if (!engine.closed()) {
+                try {
+                    close();
+                    return;
+                } catch (dev.berth.DockerClosedException closedMeanwhile) {
+                    // removed below on a connection of its own
+                }
+            }
+            // Docker.close() came in between: never leave the container running
+            engine.cleanup(raw -> {
+                try {
+                    raw.delete("/containers/" + id + "?force=1&v=1");
+                } catch (dev.berth.core.internal.transport.HttpError e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warn("Could not remove container {} after a failed start: {}", label(), e.getMessage());
         } finally {

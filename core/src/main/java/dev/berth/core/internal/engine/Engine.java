@@ -47,11 +47,13 @@ public final class Engine implements AutoCloseable {
     });
     private volatile EngineVersion version;
     private final InFlight inFlight;
+    private final Supplier<RawEngine> freshTransport;
 
     Engine(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
             EngineEndpoint endpoint, SocketTransport sockets, Duration requestTimeout, RegistryCredentials credentials,
-            Map<String, String> environment, InFlight inFlight) {
+            Map<String, String> environment, InFlight inFlight, Supplier<RawEngine> freshTransport) {
         this.inFlight = inFlight;
+        this.freshTransport = freshTransport;
         this.client = client;
         this.streamingClient = streamingClient;
         this.requests = requests;
@@ -62,7 +64,7 @@ public final class Engine implements AutoCloseable {
         this.credentials = credentials;
         this.environment = environment;
         this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
-                BerthLabels.VERSION, BERTH_VERSION);
+                BerthLabels.VERSION, BERTH_VERSION, Owner.LABEL, Owner.current().label());
     }
 
     /** For short calls: bounded by the request timeout. */
@@ -116,6 +118,23 @@ public final class Engine implements AutoCloseable {
     public void requireOpen(String operation) {
         if (inFlight.closed()) {
             throw new DockerClosedException(operation);
+        }
+    }
+
+    /**
+     * Cleanup that must happen even when this connection was closed meanwhile (a run racing {@code close()} removes
+     * what it created): on this connection while open, else on a fresh connection opened for the cleanup alone.
+     */
+    public void cleanup(java.util.function.Consumer<RawEngine> action) {
+        if (!inFlight.closed()) {
+            action.accept(raw);
+            return;
+        }
+        RawEngine fresh = freshTransport.get();
+        try {
+            action.accept(fresh);
+        } finally {
+            fresh.close();
         }
     }
 

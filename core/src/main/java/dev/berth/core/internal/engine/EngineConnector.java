@@ -133,10 +133,20 @@ public final class EngineConnector {
             SocketTransport sockets = new SocketTransport(dialer, requests, deadline, inFlight);
             sockets.pin(pinned);
             Engine engine = new Engine(client, streamingClient, requests, raw, endpoint, sockets, deadline,
-                    credentials, settings.env(), inFlight);
+                    credentials, settings.env(), inFlight, () -> {
+                        RawEngine fresh = new RawEngine(new CountingHttpClient(new EngineHttpClient(dialer, deadline,
+                                new InFlight()), requests));
+                        fresh.pin(pinned);
+                        return fresh;
+                    });
             if (engineVersion != null) {
                 engine.remember(engineVersion);
             }
+            Sweeper.sweepInBackground(candidate.host(), settings.env(), () -> {
+                RawEngine sweeper = new RawEngine(new EngineHttpClient(dialer, deadline, new InFlight()));
+                sweeper.pin(pinned);
+                return sweeper;
+            });
             return engine;
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
