@@ -145,7 +145,7 @@ public final class EngineContainers implements Containers {
         Map<String, String> labels = new java.util.HashMap<>(engine.berthLabels());
         labels.putAll(runLabels);
         CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
-                () -> CreateRequest.build(engine.client(), spec, labels).exec(),
+                () -> CreateRequest.send(engine, CreateRequest.build(engine.client(), spec, labels)),
                 Failures.on(409, f -> new NameConflictException(spec.name(),
                                 EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
                                         ? inUse.holderId() : null, f.cause()))

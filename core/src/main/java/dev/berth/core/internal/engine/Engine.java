@@ -72,6 +72,16 @@ public final class Engine implements AutoCloseable {
         return client;
     }
 
+    /** docker-java's own JSON mapping, for requests Berth sends itself in docker-java's shapes. */
+    public com.fasterxml.jackson.databind.ObjectMapper dockerJavaJson() {
+        return DockerJavaJson.MAPPER;
+    }
+
+    private static final class DockerJavaJson {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+                new com.github.dockerjava.core.DefaultDockerClientConfig.Builder().build().getObjectMapper();
+    }
+
     /** For streams and calls that wait by design: no response timeout; callers bound them. */
     public DockerClient streamingClient() {
         return streamingClient;

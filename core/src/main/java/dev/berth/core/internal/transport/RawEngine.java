@@ -73,6 +73,11 @@ public final class RawEngine implements AutoCloseable {
         }
     }
 
+    /** POST with a body already encoded as JSON. */
+    public JsonNode postJson(String path, byte[] json) {
+        return send(Request.Method.POST, path, json);
+    }
+
     JsonNode send(Request.Method method, String path) {
         return send(method, path, null);
     }
