@@ -5,6 +5,7 @@ import dev.berth.BuildFailedException;
 import dev.berth.BuildSpec;
 import dev.berth.Container;
 import dev.berth.ContainerSpec;
+import dev.berth.DockerException;
 import dev.berth.Dockerfile;
 import dev.berth.Filter;
 import dev.berth.Image;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -224,7 +226,17 @@ class ImagesTest extends EngineTest {
      */
     private static List<String> removeLocalCopy() {
         List<String> tags = docker.images().find(PULLED).map(i -> i.inspect().tags()).orElse(List.of());
-        tags.forEach(t -> docker.images().remove(t, false, false));
+        List<String> removed = new ArrayList<>();
+        for (String tag : tags) {
+            try {
+                docker.images().remove(tag, false, false);
+                removed.add(tag);
+            } catch (DockerException inUse) {
+                // another suite's container uses the image: put back what was untagged, leave the engine as found
+                removed.forEach(r -> docker.images().tag(tag, r));
+                throw inUse;
+            }
+        }
         return tags;
     }
 

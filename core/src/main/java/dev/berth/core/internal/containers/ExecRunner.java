@@ -1,32 +1,33 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.transport.HijackedStream;
-import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.core.internal.transport.StreamDemuxer;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmd;
-import dev.berth.LogLine;
-import dev.berth.OutputTooLargeException;
-import dev.berth.core.internal.engine.EngineErrors;
-import dev.berth.core.internal.transport.SocketTransport;
-import java.io.OutputStream;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import dev.berth.DockerException;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
+import dev.berth.LogLine;
+import dev.berth.OutputTooLargeException;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.transport.HijackedStream;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
+import dev.berth.core.internal.transport.StreamDemuxer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * {@code docker exec}: through docker-java without stdin, through Berth's own upgraded stream with it.

@@ -1,11 +1,11 @@
 package dev.berth.core.internal.engine;
 
-import dev.berth.core.internal.transport.HttpError;
-import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.DockerClosedException;
 import dev.berth.DockerException;
 import dev.berth.EngineConnectionLostException;
 import dev.berth.EngineTimeoutException;
+import dev.berth.core.internal.transport.HttpError;
+import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.TransportFailure;
 
 /** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */

@@ -1,12 +1,12 @@
 package dev.berth.core.internal.wait;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.WaitResponse;
 import dev.berth.DockerClosedException;
 import dev.berth.EngineConnectionLostException;
 import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.TransportFailure;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.WaitResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
