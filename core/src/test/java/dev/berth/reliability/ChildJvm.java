@@ -26,10 +26,30 @@ final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Everything this JVM runs with, flat on a class path: surefire puts core on the module path (it has a
+     * module-info) and patches the test classes into it; on the class path META-INF/services finds the engine.
+     */
+    private static String classPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        try {
+            entries.add(Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                entries.addAll(List.of(value.split(java.io.File.pathSeparator)));
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries.stream().distinct().toList());
     }
 
     /** Reads output lines until one starts with {@code prefix}; returns it. */
