@@ -84,14 +84,25 @@ public final class EngineContainers implements Containers {
                 || dev.berth.core.internal.transport.TransportFailure.in(e) != null;
     }
 
-    /** Removes whatever a run with this token created (nothing, usually). */
+    /**
+     * Removes whatever a run with this token created (nothing, usually). A create cut off mid-flight may still be
+     * completed by the engine a moment later (seen on 20.10 in runRacingClose), so an empty answer is asked again
+     * twice, 0.3 s and 1 s later.
+     */
     private void removeRun(String token, RuntimeException cause) {
         boolean interrupted = Thread.interrupted();
         try {
             engine.cleanup(raw -> {
                 String filter = RawEngine.filters(Map.of("label", List.of(RUN_LABEL + "=" + token)));
-                for (JsonNode c : raw.get("/containers/json?all=1&" + filter)) {
-                    raw.delete("/containers/" + c.path("Id").asText() + "?force=1&v=1");
+                for (long pause : new long[] {0, 300, 700}) {
+                    sleepQuietly(pause);
+                    JsonNode found = raw.get("/containers/json?all=1&" + filter);
+                    for (JsonNode c : found) {
+                        raw.delete("/containers/" + c.path("Id").asText() + "?force=1&v=1");
+                    }
+                    if (found.size() > 0) {
+                        return;
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -100,6 +111,14 @@ public final class EngineContainers implements Containers {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
