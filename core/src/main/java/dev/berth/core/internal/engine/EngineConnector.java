@@ -104,6 +104,9 @@ public final class EngineConnector {
         Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
         // One transport, Berth's own (see EngineHttpClient for why not zerodep's); RequestLimits gives each request
         // its deadlines, so short calls and streams share the pool. Two client objects remain for readability.
+        if (tls != null) {
+            tls.getSSLContext(); // registers the BouncyCastle provider that reading the PEM files below needs
+        }
         EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate),
                 settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
         InFlight inFlight = new InFlight();
