@@ -87,14 +87,14 @@ public final class EngineContainers implements Containers {
     /**
      * Removes whatever a run with this token created (nothing, usually). A create cut off mid-flight may still be
      * completed by the engine a moment later (seen on 20.10 in runRacingClose), so an empty answer is asked again
-     * twice, 0.3 s and 1 s later.
+     * again at 0.3, 1, 2.5 and 5 s (a loaded engine may read the request only after Berth closed the socket).
      */
     private void removeRun(String token, RuntimeException cause) {
         boolean interrupted = Thread.interrupted();
         try {
             engine.cleanup(raw -> {
                 String filter = RawEngine.filters(Map.of("label", List.of(RUN_LABEL + "=" + token)));
-                for (long pause : new long[] {0, 300, 700}) {
+                for (long pause : new long[] {0, 300, 700, 1500, 2500}) {
                     sleepQuietly(pause);
                     JsonNode found = raw.get("/containers/json?all=1&" + filter);
                     for (JsonNode c : found) {

@@ -115,6 +115,11 @@ final class ExecRunner {
             throw timeout(container, spec);
         }
         var done = container.call("exec", () -> engine.client().inspectExecCmd(execId).exec());
+        // the engine may end the stream a moment before it records the exit (seen on 20.10): ask again briefly
+        for (int i = 0; i < 100 && (Boolean.TRUE.equals(done.isRunning()) || done.getExitCodeLong() == null); i++) {
+            sleep(20);
+            done = container.call("exec", () -> engine.client().inspectExecCmd(execId).exec());
+        }
         if (Boolean.TRUE.equals(done.isRunning())) {
             // the output ended but the process did not: the stream was cut on its way, not finished
             throw new dev.berth.EngineConnectionLostException("The output stream of '" + spec + "' in "
@@ -123,6 +128,15 @@ final class ExecRunner {
         }
         Long exit = done.getExitCodeLong();
         return exit == null ? -1 : exit.intValue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while reading the exit code of an exec", e);
+        }
     }
 
     private static String create(EngineContainer container, ExecSpec spec) {
