@@ -17,6 +17,7 @@ import dev.berth.core.internal.transport.EngineHttpClient;
 import dev.berth.core.internal.transport.InFlight;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.SocketTransport;
+import dev.berth.core.internal.transport.SshForwarder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,11 @@ public final class EngineConnector {
                     continue;
                 }
             }
+            if (candidate.host().startsWith("ssh://")) {
+                return openOverSsh(candidate, settings); // the only candidate; its errors are already explained
+            }
             try {
-                return open(candidate, settings);
+                return open(candidate, settings, candidate.host(), null);
             } catch (RuntimeException e) {
                 last = e;
                 attempts.add(candidate + ": " + RawEngine.describe(e));
@@ -97,7 +101,29 @@ public final class EngineConnector {
         }
     }
 
-    private static Engine open(EndpointCandidate candidate, DockerSettings settings) {
+    /**
+     * ssh://: a private local socket whose connections each run {@code ssh … docker system dial-stdio} (see
+     * SshForwarder); the rest of Berth talks HTTP to that socket as to a local engine.
+     */
+    private static Engine openOverSsh(EndpointCandidate candidate, DockerSettings settings) {
+        Duration connectTimeout = settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout();
+        SshForwarder forwarder = SshForwarder.start(candidate.host(), candidate.source(), settings.env(),
+                settings.sshOptions(), connectTimeout);
+        try {
+            return open(candidate, settings, forwarder.socketUri(), forwarder);
+        } catch (EngineUnavailableException e) {
+            forwarder.close();
+            throw e;
+        } catch (RuntimeException e) {
+            EngineUnavailableException explained = forwarder.explain(e);
+            forwarder.close();
+            throw explained;
+        }
+    }
+
+    /** Connects to {@code transportHost} (the candidate's own address, or a local forwarder in front of it). */
+    private static Engine open(EndpointCandidate candidate, DockerSettings settings, String transportHost,
+            SshForwarder tunnel) {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
         AtomicLong requests = new AtomicLong();
@@ -107,8 +133,8 @@ public final class EngineConnector {
         if (tls != null) {
             tls.getSSLContext(); // registers the BouncyCastle provider that reading the PEM files below needs
         }
-        EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate),
-                settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
+        EngineDialer dialer = new EngineDialer(transportHost, tls == null ? null : streamTls(candidate),
+                settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout(), tunnel);
         InFlight inFlight = new InFlight();
         CountingHttpClient bounded = new CountingHttpClient(new EngineHttpClient(dialer, deadline, inFlight), requests);
         CountingHttpClient streaming = bounded;
@@ -120,7 +146,7 @@ public final class EngineConnector {
                     engineVersion == null ? null : engineVersion.path("MinAPIVersion").asText(null));
             raw.pin(pinned);
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
-                    .withDockerHost(candidate.host())
+                    .withDockerHost(transportHost)
                     .withApiVersion(pinned)
                     .withDockerTlsVerify(candidate.tlsVerify());
             if (candidate.tlsVerify()) {
