@@ -163,18 +163,22 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public void remove() {
-        remove(false, false);
+        remove(dev.berth.ContainerRemoval.stoppedOnly());
     }
 
     @Override
-    public void remove(boolean force, boolean volumes) {
+    public void remove(dev.berth.ContainerRemoval how) {
+        if (how == null) {
+            throw new dev.berth.InvalidSpecException("container removal", null, "it is required (null given)",
+                    "pass ContainerRemoval.stoppedOnly() or ContainerRemoval.forced()");
+        }
         try {
-            engine.client().removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec();
+            engine.client().removeContainerCmd(id).withForce(how.force()).withRemoveVolumes(how.volumes()).exec();
         } catch (NotFoundException e) {
             throw new ContainerNotFoundException(label(), e);
         } catch (ConflictException e) {
             throw new dev.berth.ConflictException("Cannot remove container " + label() + ": "
-                    + EngineErrors.message(e) + ". Stop it first, or remove(true, …) to force.", e);
+                    + EngineErrors.message(e) + ". Stop it first, or remove(ContainerRemoval.forced()).", e);
         } catch (RuntimeException e) {
             throw EngineErrors.generic("remove container " + label(), e);
         }

@@ -42,6 +42,7 @@ public final class EngineContainers implements Containers {
 
     @Override
     public EngineContainer run(ContainerSpec spec) {
+        requireSpec(spec);
         EngineContainer container = create(spec);
         try {
             container.start();
@@ -64,7 +65,8 @@ public final class EngineContainers implements Containers {
 
     @Override
     public EngineContainer create(ContainerSpec spec) {
-        if (spec.pullPolicy() == PullPolicy.ALWAYS) {
+        requireSpec(spec);
+        if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         try {
@@ -74,7 +76,7 @@ public final class EngineContainers implements Containers {
             if (!EngineErrors.message(e).toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 throw missingReference(spec, e);
             }
-            if (spec.pullPolicy() == PullPolicy.NEVER) {
+            if (spec.lifecycle().pullPolicy() == PullPolicy.NEVER) {
                 throw new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
                         EngineErrors.message(e), e);
             }
@@ -85,6 +87,13 @@ public final class EngineContainers implements Containers {
                 throw new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                         EngineErrors.message(again), again);
             }
+        }
+    }
+
+    private static void requireSpec(ContainerSpec spec) {
+        if (spec == null) {
+            throw new InvalidSpecException("container spec", null, "it is required (null given)",
+                    "pass e.g. ContainerSpec.of(\"nginx\")");
         }
     }
 
@@ -152,7 +161,8 @@ public final class EngineContainers implements Containers {
     @Override
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
-        JsonNode r = engine.call("prune containers", () -> engine.raw().post("/containers/prune?" + query));
+        JsonNode r = engine.call("prune containers",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/containers/prune?" + query)));
         return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
     }
 

@@ -36,7 +36,39 @@ public final class EngineNetworks implements Networks {
     }
 
     @Override
+    public Network getOrCreate(String name) {
+        return getOrCreate(NetworkSpec.named(name));
+    }
+
+    /** Create, and on a name conflict adopt the existing one (a second try covers one removed in between). */
+    @Override
+    public Network getOrCreate(NetworkSpec spec) {
+        checkSpec(spec);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return create(spec);
+            } catch (NameConflictException exists) {
+                var found = findNetwork(spec.name());
+                if (found.isPresent()) {
+                    return new EngineNetwork(engine, found.get().id(), found.get().name(), true);
+                }
+                if (attempt > 0) {
+                    throw exists;
+                }
+            }
+        }
+    }
+
+    private static void checkSpec(NetworkSpec spec) {
+        if (spec == null) {
+            throw new dev.berth.InvalidSpecException("network spec", null, "it is required (null given)",
+                    "pass e.g. NetworkSpec.named(\"mynet\")");
+        }
+    }
+
+    @Override
     public Network create(NetworkSpec spec) {
+        checkSpec(spec);
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(engine.berthLabels());
         var cmd = engine.client().createNetworkCmd().withName(spec.name()).withDriver(spec.driver())
@@ -56,10 +88,11 @@ public final class EngineNetworks implements Networks {
         }
         try {
             String id = cmd.exec().getId();
-            return new EngineNetwork(engine, id, spec.name());
+            return new EngineNetwork(engine, id, spec.name(), false);
         } catch (ConflictException e) {
             throw new NameConflictException("network", spec.name(), null,
-                    "Use it (docker.networks().get(\"" + spec.name() + "\")), remove it, or pick another name.", e);
+                    "Use it and keep it (docker.networks().getOrCreate(\"" + spec.name() + "\")), remove it, or"
+                            + " pick another name.", e);
         } catch (com.github.dockerjava.api.exception.BadRequestException e) {
             throw new dev.berth.InvalidSpecException("network spec", spec, EngineErrors.message(e),
                     "change the value the engine names", e);
@@ -85,9 +118,17 @@ public final class EngineNetworks implements Networks {
 
     @Override
     public Optional<Network> find(String idOrName) {
+        return findNetwork(idOrName).map(n -> n);
+    }
+
+    private Optional<EngineNetwork> findNetwork(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            throw new dev.berth.InvalidSpecException("network", idOrName, "an id or name is required",
+                    "pass the network's name or id");
+        }
         try {
             var n = engine.client().inspectNetworkCmd().withNetworkId(idOrName).exec();
-            return Optional.of(new EngineNetwork(engine, n.getId(), n.getName()));
+            return Optional.of(new EngineNetwork(engine, n.getId(), n.getName(), false));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -110,7 +151,8 @@ public final class EngineNetworks implements Networks {
     @Override
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
-        JsonNode reply = engine.call("prune networks", () -> engine.raw().post("/networks/prune?" + query));
+        JsonNode reply = engine.call("prune networks",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/networks/prune?" + query)));
         return PruneReport.ofNetworks(Prunes.names(reply.path("NetworksDeleted")));
     }
 

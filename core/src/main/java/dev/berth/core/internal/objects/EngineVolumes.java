@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.Containers;
 import dev.berth.Filter;
+import dev.berth.NameConflictException;
 import dev.berth.PruneReport;
 import dev.berth.Volume;
 import dev.berth.VolumeInfo;
@@ -33,14 +34,51 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public Volume create(String name) {
+        if (name == null) {
+            throw new dev.berth.InvalidSpecException("volume name", null, "it is required (null given)",
+                    "name the volume, or use create(VolumeSpec.anonymous()) for a generated name");
+        }
         return create(VolumeSpec.named(name));
     }
 
-    /** Like {@code docker volume create}, creating a name that exists returns the existing volume. */
     @Override
     public Volume create(VolumeSpec spec) {
+        Volume volume = createOrAdopt(spec);
+        if (volume.adopted()) {
+            throw new NameConflictException("volume", spec.name(), null, "Berth does not take over a volume it did"
+                    + " not create (its close() would delete the data). Use docker.volumes().getOrCreate(\""
+                    + spec.name() + "\") to use it and keep it, remove it yourself, or pick another name.", null);
+        }
+        return volume;
+    }
+
+    @Override
+    public Volume getOrCreate(String name) {
+        return getOrCreate(VolumeSpec.named(name));
+    }
+
+    @Override
+    public Volume getOrCreate(VolumeSpec spec) {
+        if (spec == null) {
+            throw new dev.berth.InvalidSpecException("volume spec", null, "it is required (null given)",
+                    "pass e.g. VolumeSpec.named(\"data\")");
+        }
+        return createOrAdopt(spec);
+    }
+
+    /**
+     * One create call. The engine answers a create of an existing name with the existing volume (HTTP 201, its own
+     * labels): a random creation label that does not come back means the volume was there before.
+     */
+    private EngineVolume createOrAdopt(VolumeSpec spec) {
+        if (spec == null) {
+            throw new dev.berth.InvalidSpecException("volume spec", null, "it is required (null given)",
+                    "pass e.g. VolumeSpec.named(\"data\")");
+        }
+        String creation = java.util.UUID.randomUUID().toString();
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(engine.berthLabels());
+        labels.put(dev.berth.BerthLabels.CREATION, creation);
         var cmd = engine.client().createVolumeCmd().withDriver(spec.driver()).withLabels(labels);
         if (spec.name() != null) {
             cmd.withName(spec.name());
@@ -48,8 +86,10 @@ public final class EngineVolumes implements Volumes {
         if (!spec.options().isEmpty()) {
             cmd.withDriverOpts(spec.options());
         }
-        String name = engine.call("create volume " + spec.name(), cmd::exec).getName();
-        return new EngineVolume(engine, containers, name);
+        var created = engine.call("create volume " + spec.name(), cmd::exec);
+        Map<String, String> got = created.getLabels() == null ? Map.of() : created.getLabels();
+        boolean adopted = !creation.equals(got.get(dev.berth.BerthLabels.CREATION));
+        return new EngineVolume(engine, containers, created.getName(), adopted);
     }
 
     @Override
@@ -61,7 +101,7 @@ public final class EngineVolumes implements Volumes {
     public Optional<Volume> find(String name) {
         try {
             engine.client().inspectVolumeCmd(name).exec();
-            return Optional.of(new EngineVolume(engine, containers, name));
+            return Optional.of(new EngineVolume(engine, containers, name, false));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -91,7 +131,8 @@ public final class EngineVolumes implements Volumes {
     @Override
     public PruneReport prune(Filter filter) {
         String query = pruneQuery(filter.asMap());
-        JsonNode reply = engine.call("prune volumes", () -> engine.raw().post("/volumes/prune?" + query));
+        JsonNode reply = engine.call("prune volumes",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/volumes/prune?" + query)));
         return PruneReport.ofVolumes(Prunes.names(reply.path("VolumesDeleted")), reply.path("SpaceReclaimed").asLong());
     }
 
