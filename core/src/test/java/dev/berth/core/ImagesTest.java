@@ -209,7 +209,7 @@ class ImagesTest extends EngineTest {
                 .run("echo " + label + " > /x"), BuildContext.empty()).label("berth.test", label));
         try {
             assertTrue(docker.images().list(Filter.none().dangling(true).label("berth.test", label)).size() == 1);
-            var report = docker.images().prune(false, Filter.none().label("berth.test", label));
+            var report = docker.images().prune(dev.berth.ImagePrune.dangling().withLabel("berth.test", label));
             assertTrue(report.images().contains(dangling.id()), report.images().toString());
         } finally {
             dangling.close();
@@ -224,7 +224,7 @@ class ImagesTest extends EngineTest {
      */
     private static List<String> removeLocalCopy() {
         List<String> tags = docker.images().find(PULLED).map(i -> i.inspect().tags()).orElse(List.of());
-        tags.forEach(t -> docker.images().remove(t, false, false));
+        tags.forEach(t -> docker.images().remove(t));
         return tags;
     }
 

@@ -112,6 +112,10 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer stop(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new InvalidSpecException("stop timeout", timeout, "it must be 0 or more",
+                    "give e.g. Duration.ofSeconds(10), or call stop() for the container's own timeout");
+        }
         return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).withTimeout((int) timeout.toSeconds())
                 .exec());
     }
@@ -123,6 +127,10 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer kill(String signal) {
+        if (signal == null || signal.isBlank()) {
+            throw new InvalidSpecException("signal", signal, "a signal is a name (SIGHUP, HUP) or a number",
+                    "e.g. kill(\"SIGHUP\"), or kill() for SIGKILL");
+        }
         return lifecycle("kill", () -> engine.client().killContainerCmd(id).withSignal(signal).exec());
     }
 
@@ -145,6 +153,11 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer rename(String newName) {
+        if (newName == null || !newName.matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+            throw new InvalidSpecException("container name", newName,
+                    "a name must match [a-zA-Z0-9][a-zA-Z0-9_.-]+ (at least two characters)",
+                    "use letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
         try {
             engine.client().renameContainerCmd(id).withName(newName).exec();
         } catch (ConflictException e) {
@@ -278,26 +291,39 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public ExecResult exec(ExecSpec spec) {
+        required("exec spec", spec, "pass e.g. ExecSpec.of(\"ls\")");
         return ExecRunner.run(this, spec);
     }
 
     @Override
     public void copyIn(Path hostPath, String containerDir) {
+        required("host path", hostPath, "pass the file or directory to copy");
+        requiredAbsolute("container directory", containerDir);
         ContainerFiles.copyIn(this, hostPath, containerDir);
     }
 
     @Override
     public void copyIn(byte[] content, String containerPath, int mode) {
+        required("content", content, "pass the bytes to write (new byte[0] for an empty file)");
+        requiredAbsolute("container path", containerPath);
+        if (mode < 0 || mode > 07777) {
+            throw new InvalidSpecException("file mode", Integer.toOctalString(mode),
+                    "a mode is an octal permission from 0 to 07777", "write it in octal, e.g. 0644");
+        }
         ContainerFiles.copyIn(this, content, containerPath, mode);
     }
 
     @Override
     public void copyOut(String containerPath, Path hostDir) {
+        requiredAbsolute("container path", containerPath);
+        required("host directory", hostDir, "pass the directory to copy into");
         ContainerFiles.copyOut(this, containerPath, hostDir);
     }
 
     @Override
     public void copyOut(String containerPath, OutputStream target) {
+        requiredAbsolute("container path", containerPath);
+        required("target stream", target, "pass the stream to write the file to");
         ContainerFiles.copyOut(this, containerPath, target);
     }
 
@@ -340,8 +366,22 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer waitFor(Wait wait) {
+        required("wait", wait, "pass e.g. Wait.port(80)");
         WaitRunner.await(this, wait);
         return this;
+    }
+
+    private static void required(String what, Object value, String fix) {
+        if (value == null) {
+            throw new InvalidSpecException(what, null, "it is required (null given)", fix);
+        }
+    }
+
+    private static void requiredAbsolute(String what, String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new InvalidSpecException(what, path, "it must be an absolute container path",
+                    "start it with '/', e.g. \"/tmp\"");
+        }
     }
 
     /** A readable name for messages: the name when known, else the short id. */
