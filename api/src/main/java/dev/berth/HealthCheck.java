@@ -14,7 +14,7 @@ public record HealthCheck(List<String> test, Duration interval, Duration timeout
 
     public HealthCheck {
         Validation.required("health check test", test, "use HealthCheck.cmd(...) or HealthCheck.shell(...)");
-        if (test.contains(null)) {
+        if (test.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw
             throw new InvalidSpecException("health check", test, "a health check word must not be null",
                     "pass \"\" for an empty argument");
         }

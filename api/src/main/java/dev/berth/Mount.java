@@ -78,8 +78,8 @@ public sealed interface Mount permits Mount.Volume, Mount.Bind, Mount.Tmpfs {
     }
 
     private static void checkTarget(String target) {
-        if (target == null || !target.startsWith("/") || target.contains(":") || target.indexOf('\0') >= 0) {
-            throw new InvalidSpecException("mount target", target, "a mount target must be an absolute container path without ':'",
+        if (target == null || !target.startsWith("/")) {
+            throw new InvalidSpecException("mount target", target, "a mount target must be an absolute container path",
                     "start it with '/', e.g. \"/data\"");
         }
     }

@@ -63,7 +63,7 @@ final class Validation {
     /** A command line in exec form: at least one word, the first not blank, no null word. */
     static List<String> command(String what, String[] words, String fix) {
         if (words == null || words.length == 0 || words[0] == null || words[0].isBlank()) {
-            throw new InvalidSpecException(what, words == null ? null : List.of(words).toString(),
+            throw new InvalidSpecException(what, words == null ? null : java.util.Arrays.toString(words),
                     "a " + what + " needs at least one word, and the first (the program) must not be empty",
                     "give the program and its arguments, e.g. " + fix);
         }

@@ -21,10 +21,12 @@ public final class TarWriter implements AutoCloseable {
         header(name.endsWith("/") ? name : name + "/", mode, 0, mtimeSeconds, (byte) '5');
     }
 
+    /** A symbolic link, stored as a link (its target is not read); targets over 100 bytes get a PAX "linkpath". */
     public void symlink(String name, String target, long mtimeSeconds) throws IOException {
         byte[] link = target.getBytes(StandardCharsets.UTF_8);
         if (link.length > 100) {
-            throw new IOException("symbolic link target too long for tar: " + name + " -> " + target);
+            pax("linkpath", target);
+            link = truncated(link);
         }
         pendingLink = link;
         header(name, 0777, 0, mtimeSeconds, (byte) '2');
@@ -51,7 +53,7 @@ public final class TarWriter implements AutoCloseable {
     private void header(String name, int mode, long size, long mtime, byte type) throws IOException {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         if (nameBytes.length > 100) {
-            pax(name);
+            pax("path", name);
             nameBytes = truncated(nameBytes);
         }
         byte[] h = new byte[BLOCK];
@@ -79,10 +81,13 @@ public final class TarWriter implements AutoCloseable {
         out.write(h);
     }
 
-    private void pax(String name) throws IOException {
-        String body = record("path", name);
+    private void pax(String key, String value) throws IOException {
+        String body = record(key, value);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        header("PaxHeader/" + Math.abs(name.hashCode()), 0644, bytes.length, 0, (byte) 'x');
+        byte[] held = pendingLink; // the PAX header is an entry of its own: the link belongs to the next one
+        pendingLink = null;
+        header("PaxHeader/" + Math.abs(value.hashCode()), 0644, bytes.length, 0, (byte) 'x');
+        pendingLink = held;
         out.write(bytes);
         pad(bytes.length);
     }

@@ -31,8 +31,12 @@ final class ContainerFiles {
         void writeTo(TarWriter tar) throws IOException;
     }
 
+    /**
+     * Like {@code docker cp} (without -L): symbolic links are archived as links, never followed, so a link to a file
+     * outside the copied directory does not carry that file into the container.
+     */
     static void copyIn(EngineContainer container, Path hostPath, String containerDir) {
-        if (!Files.exists(hostPath)) {
+        if (!Files.exists(hostPath, LinkOption.NOFOLLOW_LINKS)) {
             throw new dev.berth.NotFoundException("Cannot copy " + hostPath + " into " + container.label()
                     + ": the host path does not exist.");
         }
@@ -42,10 +46,12 @@ final class ContainerFiles {
             try (Stream<Path> walk = Files.walk(base)) {
                 for (Path path : (Iterable<Path>) walk::iterator) {
                     String name = root.relativize(path).toString().replace('\\', '/');
-                    long mtime = Files.getLastModifiedTime(path).toMillis() / 1000;
-                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000;
+                    if (Files.isSymbolicLink(path)) {
+                        tar.symlink(name, Files.readSymbolicLink(path).toString().replace('\\', '/'), mtime);
+                    } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                         tar.directory(name, FileModes.of(path, 0755), mtime);
-                    } else if (Files.isRegularFile(path)) {
+                    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                         try (InputStream in = Files.newInputStream(path)) {
                             tar.file(name, FileModes.of(path, 0644), mtime, Files.size(path), in);
                         }
@@ -105,26 +111,55 @@ final class ContainerFiles {
         }
     }
 
+    /**
+     * Like {@code docker cp}: symbolic links arrive as links with their target unchanged (even one pointing outside
+     * the copied tree, as tar does), hard links as links. No entry is written through a link: an archive that says
+     * "a -> /etc" and then "a/passwd" is refused, so a copy never writes outside {@code hostDir}.
+     */
     static void copyOut(EngineContainer container, String containerPath, Path hostDir) {
         try (InputStream archive = download(container, containerPath)) {
             TarReader reader = new TarReader(archive);
             Path target = Files.createDirectories(hostDir).toAbsolutePath().normalize();
             for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-                Path out = target.resolve(entry.name()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new DockerException("Refusing tar entry '" + entry.name() + "' from " + container.label()
-                            + ": it points outside " + target);
-                }
+                Path out = inside(container, target, entry.name());
                 if (entry.isDirectory()) {
                     Files.createDirectories(out);
                 } else if (entry.isFile()) {
                     Files.createDirectories(out.getParent());
                     Files.copy(reader.content(), out, StandardCopyOption.REPLACE_EXISTING);
+                } else if (entry.isSymlink()) {
+                    Files.createDirectories(out.getParent());
+                    Files.deleteIfExists(out);
+                    Files.createSymbolicLink(out, out.getFileSystem().getPath(entry.linkTarget()));
+                } else if (entry.isHardLink()) {
+                    Path existing = inside(container, target, entry.linkTarget());
+                    Files.createDirectories(out.getParent());
+                    Files.deleteIfExists(out);
+                    Files.createLink(out, existing);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Copying " + containerPath + " out of " + container.label() + " failed", e);
         }
+    }
+
+    /** The host path for an archive entry: under {@code target}, and reached through no symbolic link. */
+    private static Path inside(EngineContainer container, Path target, String entryName) {
+        Path out = target.resolve(entryName).normalize();
+        if (!out.startsWith(target) || out.equals(target)) {
+            throw refused(container, entryName, "it points outside " + target);
+        }
+        for (Path p = out.getParent(); p != null && !p.equals(target); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) {
+                throw refused(container, entryName, "it would be written through the symbolic link " + p);
+            }
+        }
+        return out;
+    }
+
+    private static DockerException refused(EngineContainer container, String entryName, String why) {
+        return new DockerException("Refusing tar entry '" + entryName + "' from " + container.label() + ": " + why
+                + ". Copy the link's target path instead.");
     }
 
     static void copyOut(EngineContainer container, String containerPath, OutputStream target) {
@@ -133,8 +168,10 @@ final class ContainerFiles {
             TarReader.Entry entry = reader.next();
             if (entry == null || !entry.isFile()) {
                 throw new dev.berth.InvalidSpecException("container file", containerPath,
-                        "it is " + (entry == null ? "empty" : "not a regular file"),
-                        "copy directories with copyOut(path, hostDirectory)");
+                        "it is " + (entry == null ? "empty" : entry.isSymlink()
+                                ? "a symbolic link to " + entry.linkTarget() : "not a regular file"),
+                        entry != null && entry.isSymlink() ? "read the link's target path instead"
+                                : "copy directories with copyOut(path, hostDirectory)");
             }
             reader.content().transferTo(target);
         } catch (IOException e) {
