@@ -34,6 +34,17 @@ public final class TarWriter implements AutoCloseable {
 
     private byte[] pendingLink;
 
+    /** A hard link to an earlier entry of the same archive (tar type '1'). */
+    public void hardLink(String name, String target, long mtimeSeconds) throws IOException {
+        byte[] link = target.getBytes(StandardCharsets.UTF_8);
+        if (link.length > 100) {
+            pax("linkpath", target);
+            link = truncated(link);
+        }
+        pendingLink = link;
+        header(name, 0644, 0, mtimeSeconds, (byte) '1');
+    }
+
     public void file(String name, int mode, long mtimeSeconds, byte[] content) throws IOException {
         header(name, mode, content.length, mtimeSeconds, (byte) '0');
         out.write(content);
@@ -64,7 +75,7 @@ public final class TarWriter implements AutoCloseable {
         octal(h, 124, 12, size);
         octal(h, 136, 12, mtime);
         h[156] = type;
-        if (type == '2' && pendingLink != null) {
+        if ((type == '2' || type == '1') && pendingLink != null) {
             System.arraycopy(pendingLink, 0, h, 157, pendingLink.length);
             pendingLink = null;
         }

@@ -1,6 +1,7 @@
 package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.archive.FileModes;
+import dev.berth.core.internal.archive.TarExtractor;
 import dev.berth.core.internal.archive.TarReader;
 import dev.berth.core.internal.archive.TarWriter;
 import dev.berth.core.internal.engine.EngineErrors;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -111,55 +111,13 @@ final class ContainerFiles {
         }
     }
 
-    /**
-     * Like {@code docker cp}: symbolic links arrive as links with their target unchanged (even one pointing outside
-     * the copied tree, as tar does), hard links as links. No entry is written through a link: an archive that says
-     * "a -> /etc" and then "a/passwd" is refused, so a copy never writes outside {@code hostDir}.
-     */
+    /** Like {@code docker cp}: links stay links; nothing is written outside {@code hostDir} (see TarExtractor). */
     static void copyOut(EngineContainer container, String containerPath, Path hostDir) {
         try (InputStream archive = download(container, containerPath)) {
-            TarReader reader = new TarReader(archive);
-            Path target = Files.createDirectories(hostDir).toAbsolutePath().normalize();
-            for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-                Path out = inside(container, target, entry.name());
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else if (entry.isFile()) {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(reader.content(), out, StandardCopyOption.REPLACE_EXISTING);
-                } else if (entry.isSymlink()) {
-                    Files.createDirectories(out.getParent());
-                    Files.deleteIfExists(out);
-                    Files.createSymbolicLink(out, out.getFileSystem().getPath(entry.linkTarget()));
-                } else if (entry.isHardLink()) {
-                    Path existing = inside(container, target, entry.linkTarget());
-                    Files.createDirectories(out.getParent());
-                    Files.deleteIfExists(out);
-                    Files.createLink(out, existing);
-                }
-            }
+            new TarExtractor(hostDir, container.label()).extract(archive);
         } catch (IOException e) {
             throw new UncheckedIOException("Copying " + containerPath + " out of " + container.label() + " failed", e);
         }
-    }
-
-    /** The host path for an archive entry: under {@code target}, and reached through no symbolic link. */
-    private static Path inside(EngineContainer container, Path target, String entryName) {
-        Path out = target.resolve(entryName).normalize();
-        if (!out.startsWith(target) || out.equals(target)) {
-            throw refused(container, entryName, "it points outside " + target);
-        }
-        for (Path p = out.getParent(); p != null && !p.equals(target); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) {
-                throw refused(container, entryName, "it would be written through the symbolic link " + p);
-            }
-        }
-        return out;
-    }
-
-    private static DockerException refused(EngineContainer container, String entryName, String why) {
-        return new DockerException("Refusing tar entry '" + entryName + "' from " + container.label() + ": " + why
-                + ". Copy the link's target path instead.");
     }
 
     static void copyOut(EngineContainer container, String containerPath, OutputStream target) {
