@@ -3,9 +3,11 @@ package dev.berth.core.internal.build;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.archive.TarWriter;
 import dev.berth.core.internal.engine.EngineErrors;
-import dev.berth.core.internal.transport.EngineDialer;
+import dev.berth.core.internal.transport.Exchange;
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.HttpChunks;
 import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.BuildContext;
 import dev.berth.BuildFailedException;
 import dev.berth.BuildSpec;
@@ -36,6 +38,11 @@ public final class BuildRunner {
     static final String GENERATED_DOCKERFILE = ".berth.Dockerfile";
     private static final int CHUNK_BYTES = 256 * 1024;
     private static final int TAIL_LINES = 30;
+    /**
+     * How long the engine may send nothing while it builds. The classic builder streams each step's output as it
+     * comes, so ten silent minutes mean a hung engine rather than a slow step.
+     */
+    private static final java.time.Duration IDLE_LIMIT = java.time.Duration.ofMinutes(10);
     private static final java.util.regex.Pattern LAYER = java.util.regex.Pattern.compile(" ---> [0-9a-f]{12,64}");
 
     private BuildRunner() {
@@ -52,25 +59,22 @@ public final class BuildRunner {
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
         ProgressListener listener = spec.progress() != null ? spec.progress() : BuildRunner::logSteps;
         BuildOutput output = new BuildOutput(listener);
-        String path = engine.sockets().versioned("/build?" + query(spec, dockerfile));
-        EngineDialer.Duplex connection;
+        Exchange exchange;
         try {
-            connection = engine.sockets().dial();
+            exchange = engine.sockets().open("POST", "/build?" + query(spec, dockerfile), SocketTransport.headers(
+                    "X-Registry-Config", registryConfig(engine), "Content-Type", "application/x-tar",
+                    "Transfer-Encoding", "chunked", "Connection", "close"));
         } catch (IOException e) {
             throw new DockerException("Cannot connect to the engine to build: " + e.getMessage(), e);
         }
-        try (connection) {
+        try (exchange) {
             Future<?> reader = engine.background().submit(() -> {
-                output.read(connection.in());
+                output.read(exchange);
                 return null;
             });
             ContextArchiver.Stats stats = null;
             try {
-                connection.out().write(("POST " + path + " HTTP/1.1\r\nHost: docker\r\nUser-Agent: berth\r\n"
-                        + registryConfigHeader(engine)
-                        + "Content-Type: application/x-tar\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                HttpChunks.Output body = new HttpChunks.Output(connection.out(), CHUNK_BYTES);
+                HttpChunks.Output body = new HttpChunks.Output(exchange.requestBody(), CHUNK_BYTES);
                 try (TarWriter tar = new TarWriter(body)) {
                     stats = archiver.write(tar);
                 }
@@ -104,10 +108,10 @@ public final class BuildRunner {
     }
 
     /** X-Registry-Config: the credentials a FROM pull may need, base64url JSON keyed by registry (never logged). */
-    private static String registryConfigHeader(Engine engine) {
+    private static String registryConfig(Engine engine) {
         Map<String, com.github.dockerjava.api.model.AuthConfig> all = engine.credentials().all();
         if (all.isEmpty()) {
-            return "";
+            return null;
         }
         Map<String, Map<String, String>> json = new LinkedHashMap<>();
         all.forEach((registry, auth) -> {
@@ -117,8 +121,7 @@ public final class BuildRunner {
             entry.put("serveraddress", registry);
             json.put(registry, entry);
         });
-        return "X-Registry-Config: " + java.util.Base64.getUrlEncoder()
-                .encodeToString(jsonText(json).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+        return java.util.Base64.getUrlEncoder().encodeToString(jsonText(json).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String query(BuildSpec spec, String dockerfile) {
@@ -219,21 +222,13 @@ public final class BuildRunner {
             this.listener = listener;
         }
 
-        void read(java.io.InputStream raw) throws IOException {
-            java.io.InputStream in = new java.io.BufferedInputStream(raw, 65536);
-            String status = HttpChunks.line(in);
-            int code = status.length() >= 12 ? Integer.parseInt(status.substring(9, 12)) : -1;
-            boolean chunked = false;
-            for (String header = HttpChunks.line(in); !header.isEmpty(); header = HttpChunks.line(in)) {
-                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
-                        && header.toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
-                    chunked = true;
-                }
-            }
-            java.io.InputStream body = chunked ? new HttpChunks.Input(in) : in;
-            if (code / 100 != 2) {
-                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-                error = EngineErrors.message(new RuntimeException(text));
+        /** Reads the answer; a silent engine fails the read after {@link #IDLE_LIMIT}. */
+        void read(Exchange exchange) throws IOException {
+            java.io.InputStream body;
+            try {
+                body = exchange.response(IDLE_LIMIT).body();
+            } catch (HttpError e) {
+                error = e.getMessage();
                 return;
             }
             try (var items = RawEngine.json().readerFor(com.fasterxml.jackson.databind.JsonNode.class)

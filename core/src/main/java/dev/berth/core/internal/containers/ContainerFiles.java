@@ -4,8 +4,8 @@ import dev.berth.core.internal.archive.FileModes;
 import dev.berth.core.internal.archive.TarExtractor;
 import dev.berth.core.internal.archive.TarReader;
 import dev.berth.core.internal.archive.TarWriter;
-import dev.berth.core.internal.engine.EngineErrors;
-import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.DockerException;
 import java.io.IOException;
@@ -88,15 +88,14 @@ final class ContainerFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Engine engine = container.engine();
         try (pipeIn) {
-            container.engine().streamingClient().copyArchiveToContainerCmd(container.id())
+            engine.run("copy into " + container.label(), () -> engine.streamingClient()
+                    .copyArchiveToContainerCmd(container.id())
                     .withRemotePath(containerDir)
                     .withTarInputStream(pipeIn)
-                    .exec();
+                    .exec(), Failures.on(404, f -> missing(container, containerDir, f)));
             writer.get();
-        } catch (NotFoundException e) {
-            writer.cancel(true);
-            throw missing(container, containerDir, e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new DockerException("Archiving files for " + container.label() + " failed: "
                     + e.getCause().getMessage(), e.getCause());
@@ -107,7 +106,7 @@ final class ContainerFiles {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             writer.cancel(true);
-            throw EngineErrors.generic("copy into " + container.label(), e);
+            throw e;
         }
     }
 
@@ -138,17 +137,16 @@ final class ContainerFiles {
     }
 
     private static InputStream download(EngineContainer container, String containerPath) {
-        try {
-            return container.engine().streamingClient().copyArchiveFromContainerCmd(container.id(), containerPath).exec();
-        } catch (NotFoundException e) {
-            throw missing(container, containerPath, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("copy out of " + container.label(), e);
-        }
+        Engine engine = container.engine();
+        return engine.call("copy out of " + container.label(),
+                () -> engine.streamingClient().copyArchiveFromContainerCmd(container.id(), containerPath).exec(),
+                Failures.on(404, f -> missing(container, containerPath, f)));
     }
 
-    private static RuntimeException missing(EngineContainer container, String path, NotFoundException e) {
-        String message = EngineErrors.message(e);
+    /** A 404 on copy: the container is gone, or the path is not there. */
+    private static RuntimeException missing(EngineContainer container, String path, Failures.Failure f) {
+        String message = f.message();
+        RuntimeException e = f.cause();
         if (message.contains("No such container")) {
             return new ContainerNotFoundException(container.label(), e);
         }

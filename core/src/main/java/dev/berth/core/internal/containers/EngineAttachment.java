@@ -1,6 +1,7 @@
 package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.StreamDemuxer;
 import dev.berth.Attachment;
@@ -41,14 +42,12 @@ final class EngineAttachment implements Attachment {
         boolean tty = Boolean.TRUE.equals(state.getConfig().getTty());
         boolean stdinOpen = Boolean.TRUE.equals(state.getConfig().getStdinOpen());
         Engine engine = container.engine();
-        HijackedStream stream;
-        try {
-            stream = HijackedStream.post(engine.sockets(), "/containers/" + container.id()
-                    + "/attach?stream=1&stdout=1&stderr=1" + (stdinOpen ? "&stdin=1" : ""), "");
-        } catch (HijackedStream.HijackFailed e) {
-            throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
-                    : new DockerException("Cannot attach to " + container.label() + ": " + e.getMessage(), e);
-        }
+        HijackedStream stream = engine.call("attach to " + container.label(),
+                () -> HijackedStream.post(engine.sockets(), "/containers/" + container.id()
+                        + "/attach?stream=1&stdout=1&stderr=1" + (stdinOpen ? "&stdin=1" : ""), ""),
+                Failures.on(404, f -> new dev.berth.ContainerNotFoundException(container.label(), f.cause()))
+                        .andAnyOtherAnswer(f -> new DockerException("Cannot attach to " + container.label() + ": "
+                                + f.message(), f.cause())));
         Future<?> output = engine.background().submit(() -> {
             if (tty) {
                 copy(stream.input(), stdout);

@@ -2,13 +2,10 @@ package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.EngineMessages;
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.wait.ExitWatch;
 import dev.berth.core.internal.wait.WaitTarget;
 import dev.berth.core.internal.wait.WaitRunner;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import dev.berth.Container;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerNotRunningException;
@@ -70,26 +67,27 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer start() {
-        try {
+        Boolean started = engine.call("start container " + label(), () -> {
             engine.client().startContainerCmd(id).exec();
-        } catch (NotModifiedException alreadyRunning) {
-            return this;
-        } catch (NotFoundException e) {
-            if (EngineMessages.of(EngineErrors.message(e)) instanceof EngineMessages.NetworkMissing missing) {
-                throw new dev.berth.NetworkNotFoundException(missing.network(), e);
-            }
-            throw new ContainerNotFoundException(label(), e);
-        } catch (com.github.dockerjava.api.exception.DockerException e) {
-            throw startFailure(e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("start container " + label(), e);
+            return true;
+        }, Failures.on(404, this::missingOnStart).andAnyOtherAnswer(this::startFailure).notModifiedIsFine());
+        if (started != null) {
+            publishedPorts = null;
         }
-        publishedPorts = null;
         return this;
     }
 
-    private RuntimeException startFailure(com.github.dockerjava.api.exception.DockerException e) {
-        String message = EngineErrors.message(e);
+    /** A 404 on start: the container is gone, or a network it names does not exist. */
+    private RuntimeException missingOnStart(Failures.Failure f) {
+        if (EngineMessages.of(f.message()) instanceof EngineMessages.NetworkMissing missing) {
+            return new dev.berth.NetworkNotFoundException(missing.network(), f.cause());
+        }
+        return new ContainerNotFoundException(label(), f.cause());
+    }
+
+    private RuntimeException startFailure(Failures.Failure f) {
+        String message = f.message();
+        RuntimeException e = f.cause();
         EngineMessages.Meaning meaning = EngineMessages.of(message);
         if (meaning instanceof EngineMessages.PortInUse port) {
             return new PortInUseException(port.port(), message, e);
@@ -158,18 +156,11 @@ public final class EngineContainer implements WaitTarget {
                     "a name must match [a-zA-Z0-9][a-zA-Z0-9_.-]+ (at least two characters)",
                     "use letters, digits, '_', '.' or '-', starting with a letter or digit");
         }
-        try {
-            engine.client().renameContainerCmd(id).withName(newName).exec();
-        } catch (ConflictException e) {
-            throw new dev.berth.NameConflictException(newName, null, e);
-        } catch (com.github.dockerjava.api.exception.BadRequestException e) {
-            throw new InvalidSpecException("container name", newName, EngineErrors.message(e),
-                    "use letters, digits, '_', '.' or '-', starting with a letter or digit", e);
-        } catch (NotFoundException e) {
-            throw new ContainerNotFoundException(label(), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("rename container " + label(), e);
-        }
+        engine.run("rename container " + label(), () -> engine.client().renameContainerCmd(id).withName(newName).exec(),
+                Failures.on(409, f -> new dev.berth.NameConflictException(newName, null, f.cause()))
+                        .and(400, f -> new InvalidSpecException("container name", newName, f.message(),
+                                "use letters, digits, '_', '.' or '-', starting with a letter or digit", f.cause()))
+                        .and(404, this::notFound));
         name = newName;
         return this;
     }
@@ -185,31 +176,21 @@ public final class EngineContainer implements WaitTarget {
             throw new dev.berth.InvalidSpecException("container removal", null, "it is required (null given)",
                     "pass ContainerRemoval.stoppedOnly() or ContainerRemoval.forced()");
         }
-        try {
-            engine.client().removeContainerCmd(id).withForce(how.force()).withRemoveVolumes(how.volumes()).exec();
-        } catch (NotFoundException e) {
-            throw new ContainerNotFoundException(label(), e);
-        } catch (ConflictException e) {
-            throw new dev.berth.ConflictException("Cannot remove container " + label() + ": "
-                    + EngineErrors.message(e) + ". Stop it first, or remove(ContainerRemoval.forced()).", e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("remove container " + label(), e);
-        }
+        engine.run("remove container " + label(),
+                () -> engine.client().removeContainerCmd(id).withForce(how.force()).withRemoveVolumes(how.volumes())
+                        .exec(),
+                Failures.on(404, this::notFound).and(409, f -> new dev.berth.ConflictException("Cannot remove container "
+                        + label() + ": " + f.message() + ". Stop it first, or remove(ContainerRemoval.forced()).",
+                        f.cause())));
     }
 
+    /** Closing is idempotent: already removed (auto-remove, closed twice) or being removed is fine. */
     @Override
     public void close() {
-        try {
-            engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException gone) {
-            // already removed (auto-remove, or closed twice): closing is idempotent
-        } catch (ConflictException e) {
-            if (!EngineErrors.message(e).contains("already in progress")) {
-                throw EngineErrors.generic("remove container " + label(), e);
-            }
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("remove container " + label(), e);
-        }
+        String operation = "remove container " + label();
+        engine.run(operation, () -> engine.client().removeContainerCmd(id).withForce(true).withRemoveVolumes(true)
+                .exec(), Failures.on(404, gone -> null).and(409, f -> f.message().contains("already in progress")
+                        ? null : f.unexplained()));
     }
 
     /** Cleanup after a failed run: never hides the original error. */
@@ -223,17 +204,12 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public ContainerState inspect() {
-        try {
-            var state = StateMapper.state(engine.client().inspectContainerCmd(id).exec());
-            if (state.running()) {
-                publishedPorts = state.ports();
-            }
-            return state;
-        } catch (NotFoundException e) {
-            throw new ContainerNotFoundException(label(), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect container " + label(), e);
+        ContainerState state = StateMapper.state(engine.call("inspect container " + label(),
+                () -> engine.client().inspectContainerCmd(id).exec(), Failures.on(404, this::notFound)));
+        if (state.running()) {
+            publishedPorts = state.ports();
         }
+        return state;
     }
 
     @Override
@@ -397,22 +373,23 @@ public final class EngineContainer implements WaitTarget {
 
     /** Runs a lifecycle call: an already-reached state is fine, a missing container or a wrong state is typed. */
     private EngineContainer lifecycle(String operation, Runnable action) {
-        try {
-            action.run();
-        } catch (NotModifiedException alreadyThere) {
-            // e.g. stop on a stopped container: the wanted state holds
-        } catch (NotFoundException e) {
-            throw new ContainerNotFoundException(label(), e);
-        } catch (ConflictException e) {
-            throw conflict(operation, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic(operation + " container " + label(), e);
-        }
+        // e.g. stop on a stopped container (304): the wanted state holds
+        engine.run(operation + " container " + label(), action, failures(operation).notModifiedIsFine());
         return this;
     }
 
-    RuntimeException conflict(String operation, ConflictException e) {
-        String message = EngineErrors.message(e);
+    /** What a failure means for a call on this container: 404 it is gone, 409 it is in the wrong state. */
+    Failures failures(String operation) {
+        return Failures.on(404, this::notFound).and(409, f -> conflict(operation, f));
+    }
+
+    private RuntimeException notFound(Failures.Failure f) {
+        return new ContainerNotFoundException(label(), f.cause());
+    }
+
+    private RuntimeException conflict(String operation, Failures.Failure f) {
+        String message = f.message();
+        RuntimeException e = f.cause();
         if (message.contains("is not running") || message.contains("is paused") || message.contains("is restarting")) {
             return new ContainerNotRunningException(label(), operation, message, e);
         }
@@ -420,15 +397,7 @@ public final class EngineContainer implements WaitTarget {
     }
 
     <T> T call(String operation, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (NotFoundException e) {
-            throw new ContainerNotFoundException(label(), e);
-        } catch (ConflictException e) {
-            throw conflict(operation, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic(operation + " in container " + label(), e);
-        }
+        return engine.call(operation + " in container " + label(), action, failures(operation));
     }
 
     @Override

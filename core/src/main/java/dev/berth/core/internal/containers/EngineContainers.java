@@ -2,13 +2,10 @@ package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.EngineMessages;
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.images.ImagePuller;
 import dev.berth.core.internal.wait.WaitRunner;
 import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.exception.BadRequestException;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.ContainerFilter;
@@ -31,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** run / create / get / list. */
 public final class EngineContainers implements Containers {
@@ -69,25 +67,23 @@ public final class EngineContainers implements Containers {
         if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
-        try {
-            return createOnce(spec);
-        } catch (NotFoundException e) {
-            // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
-            if (!EngineErrors.message(e).toLowerCase(java.util.Locale.ROOT).contains("image")) {
-                throw missingReference(spec, e);
+        // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
+        EngineContainer created = createOnce(spec, missing -> {
+            if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
+                return missingReference(spec, missing);
             }
             if (spec.lifecycle().pullPolicy() == PullPolicy.NEVER) {
-                throw new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
-                        EngineErrors.message(e), e);
+                return new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
+                        missing.message(), missing.cause());
             }
-            ImagePuller.pull(engine, spec.imageName(), spec.image());
-            try {
-                return createOnce(spec);
-            } catch (NotFoundException again) {
-                throw new ImageNotFoundException(spec.imageName(), spec.image().registry(),
-                        EngineErrors.message(again), again);
-            }
+            return null; // pull, then try again
+        });
+        if (created != null) {
+            return created;
         }
+        ImagePuller.pull(engine, spec.imageName(), spec.image());
+        return createOnce(spec, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
+                again.message(), again.cause()));
     }
 
     private static void requireSpec(ContainerSpec spec) {
@@ -97,30 +93,25 @@ public final class EngineContainers implements Containers {
         }
     }
 
-    private static RuntimeException missingReference(ContainerSpec spec, NotFoundException e) {
-        String message = EngineErrors.message(e);
-        if (EngineMessages.of(message) instanceof EngineMessages.NetworkMissing missing) {
-            return new dev.berth.NetworkNotFoundException(missing.network(), e);
+    private static RuntimeException missingReference(ContainerSpec spec, Failures.Failure missing) {
+        if (EngineMessages.of(missing.message()) instanceof EngineMessages.NetworkMissing network) {
+            return new dev.berth.NetworkNotFoundException(network.network(), missing.cause());
         }
-        return new dev.berth.NotFoundException("Cannot create a container from " + spec + ": " + message, e);
+        return new dev.berth.NotFoundException("Cannot create a container from " + spec + ": " + missing.message(),
+                missing.cause());
     }
 
-    private EngineContainer createOnce(ContainerSpec spec) {
-        try {
-            CreateContainerResponse response = CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec();
-            return new EngineContainer(engine, response.getId(), spec.name(), spec);
-        } catch (ConflictException e) {
-            String holder = EngineMessages.of(EngineErrors.message(e)) instanceof EngineMessages.NameInUse inUse
-                    ? inUse.holderId() : null;
-            throw new NameConflictException(spec.name(), holder, e);
-        } catch (BadRequestException e) {
-            throw new InvalidSpecException("container spec", spec, "the engine refused it: " + EngineErrors.message(e),
-                    "change the value the engine names", e);
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("create container from " + spec.imageName(), e);
-        }
+    /** One create; null when {@code onMissing} says a 404 is to be handled by the caller. */
+    private EngineContainer createOnce(ContainerSpec spec, Function<Failures.Failure, RuntimeException> onMissing) {
+        CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
+                () -> CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec(),
+                Failures.on(409, f -> new NameConflictException(spec.name(),
+                                EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
+                                        ? inUse.holderId() : null, f.cause()))
+                        .and(400, f -> new InvalidSpecException("container spec", spec, "the engine refused it: "
+                                + f.message(), "change the value the engine names", f.cause()))
+                        .and(404, onMissing));
+        return response == null ? null : new EngineContainer(engine, response.getId(), spec.name(), spec);
     }
 
     @Override
@@ -134,15 +125,9 @@ public final class EngineContainers implements Containers {
     }
 
     private Optional<EngineContainer> findContainer(String idOrName) {
-        try {
-            var inspect = engine.client().inspectContainerCmd(idOrName).exec();
-            return Optional.of(new EngineContainer(engine, inspect.getId(), StateMapper.stripSlash(inspect.getName()),
-                    null));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect container " + idOrName, e);
-        }
+        return engine.find("inspect container " + idOrName, () -> engine.client().inspectContainerCmd(idOrName).exec())
+                .map(inspect -> new EngineContainer(engine, inspect.getId(),
+                        StateMapper.stripSlash(inspect.getName()), null));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.berth.core.internal.containers;
 
 import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.StreamDemuxer;
@@ -77,13 +78,12 @@ final class ExecRunner {
      */
     private static ExecResult withStdin(EngineContainer container, String execId, ExecSpec spec) {
         Engine engine = container.engine();
-        HijackedStream stream;
-        try {
-            stream = HijackedStream.post(engine.sockets(), "/exec/" + execId + "/start", "{\"Detach\":false,\"Tty\":false}");
-        } catch (HijackedStream.HijackFailed e) {
-            throw e.status == 404 ? new dev.berth.ContainerNotFoundException(container.label(), e)
-                    : new dev.berth.ContainerNotRunningException(container.label(), "exec", e.getMessage(), e);
-        }
+        HijackedStream stream = engine.call("exec in container " + container.label(),
+                () -> HijackedStream.post(engine.sockets(), "/exec/" + execId + "/start",
+                        "{\"Detach\":false,\"Tty\":false}"),
+                Failures.on(404, f -> new dev.berth.ContainerNotFoundException(container.label(), f.cause()))
+                        .andAnyOtherAnswer(f -> new dev.berth.ContainerNotRunningException(container.label(), "exec",
+                                f.message(), f.cause())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Future<?> pump = engine.background().submit(() -> {

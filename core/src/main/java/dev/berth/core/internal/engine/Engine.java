@@ -10,10 +10,12 @@ import dev.berth.core.internal.transport.RawEngine;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One live connection to one engine, shared by every collection and handle of a {@code Docker}: the clients, the
@@ -128,7 +130,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The engine's version, read once per connection (or kept from connecting). */
-    public EngineVersion version(java.util.function.Supplier<EngineVersion> read) {
+    public EngineVersion version(Supplier<EngineVersion> read) {
         EngineVersion known = version;
         if (known == null) {
             known = read.get();
@@ -144,13 +146,46 @@ public final class Engine implements AutoCloseable {
                 v.path("KernelVersion").asText(), v.path("GitCommit").asText());
     }
 
-    /** Runs one engine call; a failure without a more specific meaning becomes a {@code DockerException}. */
-    public <T> T call(String operation, java.util.function.Supplier<T> action) {
+    /**
+     * Runs one engine call: the one place engine failures become Berth exceptions. A status with a meaning in
+     * {@code failures} throws what the meaning says (or returns null when it says the failure is fine); anything else
+     * becomes a {@code DockerException} naming the operation ({@link EngineErrors#generic}).
+     */
+    public <T> T call(String operation, Supplier<T> action, Failures failures) {
         try {
             return action.get();
         } catch (RuntimeException e) {
-            throw EngineErrors.generic(operation, e);
+            RuntimeException meant = EngineErrors.translate(operation, e, failures);
+            if (meant == null) {
+                return null;
+            }
+            throw meant;
         }
+    }
+
+    public <T> T call(String operation, Supplier<T> action) {
+        return call(operation, action, Failures.none());
+    }
+
+    /** A call for its effect only. */
+    public void run(String operation, Runnable action, Failures failures) {
+        call(operation, () -> {
+            action.run();
+            return null;
+        }, failures);
+    }
+
+    public void run(String operation, Runnable action) {
+        run(operation, action, Failures.none());
+    }
+
+    /** A lookup: 404 means "there is none" (empty); other failures as in {@link #call}. */
+    public <T> Optional<T> find(String operation, Supplier<T> action, Failures failures) {
+        return Optional.ofNullable(call(operation, action, failures.and(404, notFound -> null)));
+    }
+
+    public <T> Optional<T> find(String operation, Supplier<T> action) {
+        return find(operation, action, Failures.none());
     }
 
     @Override

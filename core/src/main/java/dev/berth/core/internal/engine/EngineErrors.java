@@ -1,14 +1,11 @@
 package dev.berth.core.internal.engine;
 
+import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.DockerException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */
 public final class EngineErrors {
-    private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private EngineErrors() {
     }
 
@@ -18,11 +15,28 @@ public final class EngineErrors {
         if (text == null) {
             return e.getClass().getSimpleName();
         }
-        Matcher m = JSON_MESSAGE.matcher(text);
-        if (m.find()) {
-            return m.group(1).replace("\\\"", "\"").replace("\\n", " ").strip();
+        return e instanceof HttpError ? text : HttpError.engineMessage(text);
+    }
+
+    /** The HTTP status of a failed call (304 for docker-java's NotModified), or -1 when it never got an answer. */
+    public static int status(RuntimeException e) {
+        if (e instanceof HttpError http) {
+            return http.status();
         }
-        return text.replaceFirst("^Status \\d+: ", "").strip();
+        if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
+            return d.getHttpStatus();
+        }
+        return -1;
+    }
+
+    /** The exception a failed call throws: its meaning for this call if it has one, else {@link #generic}. */
+    static RuntimeException translate(String operation, RuntimeException e, Failures failures) {
+        if (e instanceof DockerException berth) {
+            return berth;
+        }
+        var meaning = failures.meaning(status(e));
+        RuntimeException meant = meaning == null ? e : meaning.apply(new Failures.Failure(status(e), message(e), e));
+        return meant == e ? generic(operation, e) : meant;
     }
 
     /** A fallback for anything without a more specific translation. */
@@ -30,8 +44,8 @@ public final class EngineErrors {
         if (e instanceof DockerException berth) {
             return berth;
         }
-        if (e instanceof RawEngine.HttpError http) {
-            return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status + ")", e);
+        if (e instanceof HttpError http) {
+            return new DockerException(operation + " failed: " + http.getMessage() + " (HTTP " + http.status() + ")", e);
         }
         if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
             return new DockerException(operation + " failed: " + message(e) + " (HTTP " + d.getHttpStatus() + ")", e);

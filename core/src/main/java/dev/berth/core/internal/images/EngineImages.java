@@ -3,12 +3,11 @@ package dev.berth.core.internal.images;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.build.BuildRunner;
 import dev.berth.core.internal.containers.StateMapper;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.engine.Prunes;
 import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.BuildSpec;
 import dev.berth.DockerException;
 import dev.berth.Filter;
@@ -72,14 +71,9 @@ public final class EngineImages implements Images {
 
     InspectImageResponse inspectRaw(String reference) {
         ImageRef ref = ImageRef.parseOrId(reference);
-        try {
-            return engine.client().inspectImageCmd(reference).exec();
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(reference, ref == null ? "(local)" : ref.registry() + " (not pulled)",
-                    EngineErrors.message(e), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect image " + reference, e);
-        }
+        return engine.call("inspect image " + reference, () -> engine.client().inspectImageCmd(reference).exec(),
+                Failures.on(404, f -> new ImageNotFoundException(reference, ref == null ? "(local)"
+                        : ref.registry() + " (not pulled)", f.message(), f.cause())));
     }
 
     @Override
@@ -89,11 +83,9 @@ public final class EngineImages implements Images {
 
     @Override
     public Optional<Image> find(String reference) {
-        try {
-            return Optional.of(get(reference));
-        } catch (ImageNotFoundException e) {
-            return Optional.empty();
-        }
+        ImageRef.parseOrId(reference); // a malformed reference is a mistake, not an absent image
+        return engine.find("inspect image " + reference, () -> engine.client().inspectImageCmd(reference).exec())
+                .map(found -> new EngineImage(this, found.getId(), reference));
     }
 
     @Override
@@ -120,13 +112,8 @@ public final class EngineImages implements Images {
     public Image tag(String source, String target) {
         ImageRef to = ImageRef.parse(target);
         String repository = to.familiar().substring(0, to.familiar().length() - to.tag().length() - 1);
-        try {
-            engine.client().tagImageCmd(source, repository, to.tag()).exec();
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(source, "(local)", EngineErrors.message(e), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("tag " + source + " as " + target, e);
-        }
+        engine.run("tag " + source + " as " + target, () -> engine.client().tagImageCmd(source, repository, to.tag())
+                .exec(), Failures.on(404, f -> new ImageNotFoundException(source, "(local)", f.message(), f.cause())));
         return get(target);
     }
 
@@ -136,17 +123,13 @@ public final class EngineImages implements Images {
             throw new dev.berth.InvalidSpecException(reference == null || reference.isBlank() ? "image reference"
                     : "image removal", reference, "it is required", "e.g. remove(\"app:1\", ImageRemoval.defaults())");
         }
-        try {
-            engine.client().removeImageCmd(reference).withForce(how.force()).withNoPrune(how.keepUntaggedParents())
-                    .exec();
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(reference, "(local)", EngineErrors.message(e), e);
-        } catch (com.github.dockerjava.api.exception.ConflictException e) {
-            throw new dev.berth.ConflictException("Cannot remove image " + reference + ": " + EngineErrors.message(e)
-                    + ". Remove the containers using it first, or force the removal.", e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("remove image " + reference, e);
-        }
+        engine.run("remove image " + reference,
+                () -> engine.client().removeImageCmd(reference).withForce(how.force())
+                        .withNoPrune(how.keepUntaggedParents()).exec(),
+                Failures.on(404, f -> new ImageNotFoundException(reference, "(local)", f.message(), f.cause()))
+                        .and(409, f -> new dev.berth.ConflictException("Cannot remove image " + reference + ": "
+                                + f.message() + ". Remove the containers using it first, or remove it with"
+                                + " ImageRemoval.forced().", f.cause())));
     }
 
     @Override
@@ -173,15 +156,9 @@ public final class EngineImages implements Images {
 
     @Override
     public List<ImageLayer> history(String reference) {
-        JsonNode rows;
-        try {
-            rows = engine.raw().get("/images/" + RawEngine.encode(reference) + "/history");
-        } catch (RawEngine.HttpError e) {
-            if (e.status == 404) {
-                throw new ImageNotFoundException(reference, "(local)", e.getMessage(), e);
-            }
-            throw EngineErrors.generic("history of " + reference, e);
-        }
+        JsonNode rows = engine.call("history of " + reference,
+                () -> engine.raw().get("/images/" + RawEngine.encode(reference) + "/history"),
+                Failures.on(404, f -> new ImageNotFoundException(reference, "(local)", f.message(), f.cause())));
         List<ImageLayer> layers = new ArrayList<>();
         for (JsonNode row : rows) {
             layers.add(new ImageLayer(row.path("Id").asText(), Instant.ofEpochSecond(row.path("Created").asLong()),
@@ -199,39 +176,36 @@ public final class EngineImages implements Images {
             String familiar = ref.familiar();
             cmd.withImage(familiar.substring(0, familiar.length() - ref.tag().length() - 1), ref.tag());
         }
-        try (InputStream tar = cmd.exec()) {
+        String names = Arrays.toString(references);
+        try (InputStream tar = engine.call("save " + names, cmd::exec,
+                Failures.on(404, f -> new ImageNotFoundException(names, "(local)", f.message(), f.cause())))) {
             tar.transferTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Saving " + Arrays.toString(references) + " failed", e);
-        } catch (NotFoundException e) {
-            throw new ImageNotFoundException(Arrays.toString(references), "(local)", EngineErrors.message(e), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("save " + Arrays.toString(references), e);
+            throw new UncheckedIOException("Saving " + names + " failed", e);
         }
     }
 
     @Override
     public List<String> load(InputStream tar) {
         List<String> loaded = new ArrayList<>();
-        try {
-            var response = engine.streamingClient().loadImageAsyncCmd(tar)
-                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<
-                            com.github.dockerjava.api.model.LoadResponseItem>() {
-                        @Override
-                        public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
-                            String stream = item.getStream();
-                            if (stream != null && stream.startsWith("Loaded image")) {
-                                loaded.add(stream.substring(stream.indexOf(':') + 1).strip());
-                            }
-                        }
-                    });
-            response.awaitCompletion();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockerException("Interrupted while loading images", e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("load images", e);
-        }
+        var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<
+                com.github.dockerjava.api.model.LoadResponseItem>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.LoadResponseItem item) {
+                String stream = item.getStream();
+                if (stream != null && stream.startsWith("Loaded image")) {
+                    loaded.add(stream.substring(stream.indexOf(':') + 1).strip());
+                }
+            }
+        };
+        engine.run("load images", () -> {
+            try {
+                engine.streamingClient().loadImageAsyncCmd(tar).exec(callback).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DockerException("Interrupted while loading images", e);
+            }
+        });
         return loaded;
     }
 
@@ -243,18 +217,14 @@ public final class EngineImages implements Images {
 
     @Override
     public void login(RegistryAuth auth) {
-        try {
-            engine.raw().post("/auth", Map.of("username", auth.username(),
-                    "password", auth.password().reveal(), "serveraddress", auth.registry()));
-        } catch (RawEngine.HttpError e) {
-            String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (e.status == 401 || e.status == 403 || message.contains("unauthorized") || message.contains("401")) {
-                throw new RegistryAuthException(auth.registry(), e.getMessage(), null);
-            }
-            throw EngineErrors.generic("login to " + auth.registry(), e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("login to " + auth.registry(), e);
-        }
+        String operation = "login to " + auth.registry();
+        // A wrong password comes back as 401/403, or as 500 whose text says 401.
+        engine.call(operation, () -> engine.raw().post("/auth", Map.of("username", auth.username(),
+                "password", auth.password().reveal(), "serveraddress", auth.registry())),
+                Failures.none().andAnyOtherAnswer(f -> f.status() == 401 || f.status() == 403
+                        || f.message().toLowerCase(java.util.Locale.ROOT).contains("unauthorized")
+                        || f.message().contains("401") ? new RegistryAuthException(auth.registry(), f.message(), null)
+                        : f.unexplained()));
         engine.credentials().remember(auth);
     }
 

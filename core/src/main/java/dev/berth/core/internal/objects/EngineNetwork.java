@@ -1,8 +1,7 @@
 package dev.berth.core.internal.objects;
 
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
-import com.github.dockerjava.api.exception.NotFoundException;
+import dev.berth.core.internal.engine.Failures;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.berth.ConflictException;
 import dev.berth.Container;
@@ -42,13 +41,9 @@ final class EngineNetwork implements Network {
 
     @Override
     public NetworkInfo inspect() {
-        try {
-            return EngineNetworks.info(engine.client().inspectNetworkCmd().withNetworkId(id).exec());
-        } catch (NotFoundException e) {
-            throw new NetworkNotFoundException(name, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect network " + name, e);
-        }
+        return EngineNetworks.info(engine.call("inspect network " + name,
+                () -> engine.client().inspectNetworkCmd().withNetworkId(id).exec(),
+                Failures.on(404, f -> new NetworkNotFoundException(name, f.cause()))));
     }
 
     @Override
@@ -88,28 +83,19 @@ final class EngineNetwork implements Network {
         }
     }
 
+    /** 404: the network or the container is gone; 409/500 (403 on 20.10): it is in use. */
     private void run(String operation, Runnable action) {
-        try {
-            action.run();
-        } catch (NotFoundException e) {
-            String message = EngineErrors.message(e);
-            if (message.toLowerCase(java.util.Locale.ROOT).contains("container")) {
-                throw new dev.berth.ContainerNotFoundException(message, e);
-            }
-            throw new NetworkNotFoundException(name, e);
-        } catch (com.github.dockerjava.api.exception.ConflictException | com.github.dockerjava.api.exception
-                .InternalServerErrorException e) {
-            throw new ConflictException("Cannot " + operation + " network " + name + ": " + EngineErrors.message(e)
-                    + (operation.equals("remove") ? ". Disconnect or remove its containers first." : ""), e);
-        } catch (com.github.dockerjava.api.exception.DockerException e) {
-            if (e.getHttpStatus() == 403) {
-                throw new ConflictException("Cannot " + operation + " network " + name + ": " + EngineErrors.message(e)
-                        + ". Disconnect or remove its containers first.", e);
-            }
-            throw EngineErrors.generic(operation + " network " + name, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic(operation + " network " + name, e);
-        }
+        engine.run(operation + " network " + name, action, Failures.on(404, f -> f.message()
+                        .toLowerCase(java.util.Locale.ROOT).contains("container")
+                        ? new dev.berth.ContainerNotFoundException(f.message(), f.cause())
+                        : new NetworkNotFoundException(name, f.cause()))
+                .and(f -> inUse(operation, f, operation.equals("remove")), 409, 500)
+                .and(403, f -> inUse(operation, f, true)));
+    }
+
+    private ConflictException inUse(String operation, Failures.Failure f, boolean sayWhatToDo) {
+        return new ConflictException("Cannot " + operation + " network " + name + ": " + f.message()
+                + (sayWhatToDo ? ". Disconnect or remove its containers first." : ""), f.cause());
     }
 
     @Override

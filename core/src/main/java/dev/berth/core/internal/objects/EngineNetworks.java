@@ -1,12 +1,10 @@
 package dev.berth.core.internal.objects;
 
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.engine.Prunes;
 import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network.Ipam;
 import dev.berth.Filter;
 import dev.berth.NameConflictException;
@@ -86,29 +84,24 @@ public final class EngineNetworks implements Networks {
         if (!pools.isEmpty()) {
             cmd.withIpam(new Ipam().withConfig(pools));
         }
-        try {
-            String id = cmd.exec().getId();
-            return new EngineNetwork(engine, id, spec.name(), false);
-        } catch (ConflictException e) {
-            throw new NameConflictException("network", spec.name(), null,
-                    "Use it and keep it (docker.networks().getOrCreate(\"" + spec.name() + "\")), remove it, or"
-                            + " pick another name.", e);
-        } catch (com.github.dockerjava.api.exception.BadRequestException e) {
-            throw new dev.berth.InvalidSpecException("network spec", spec, EngineErrors.message(e),
-                    "change the value the engine names", e);
-        } catch (RuntimeException e) {
-            throw translateCreateFailure(spec, e);
-        }
+        String operation = "create network " + spec.name();
+        String id = engine.call(operation, () -> cmd.exec().getId(), Failures.on(409, f -> new NameConflictException(
+                        "network", spec.name(), null, "Use it and keep it (docker.networks().getOrCreate(\""
+                        + spec.name() + "\")), remove it, or pick another name.", f.cause()))
+                .and(400, f -> new dev.berth.InvalidSpecException("network spec", spec, f.message(),
+                        "change the value the engine names", f.cause()))
+                .andAnyOtherAnswer(f -> refused(operation, spec, f)));
+        return new EngineNetwork(engine, id, spec.name(), false);
     }
 
     /** Overlapping subnets come back as 403/500 depending on the engine version. */
-    private static RuntimeException translateCreateFailure(NetworkSpec spec, RuntimeException e) {
-        String message = EngineErrors.message(e);
+    private static RuntimeException refused(String operation, NetworkSpec spec, Failures.Failure f) {
+        String message = f.message();
         if (message.contains("overlap") || message.contains("invalid") || message.contains("Invalid")) {
             return new dev.berth.InvalidSpecException("network spec", spec, message,
-                    "pick a subnet no other network uses (docker network inspect …)", e);
+                    "pick a subnet no other network uses (docker network inspect …)", f.cause());
         }
-        return EngineErrors.generic("create network " + spec.name(), e);
+        return f.unexplained();
     }
 
     @Override
@@ -126,14 +119,9 @@ public final class EngineNetworks implements Networks {
             throw new dev.berth.InvalidSpecException("network", idOrName, "an id or name is required",
                     "pass the network's name or id");
         }
-        try {
-            var n = engine.client().inspectNetworkCmd().withNetworkId(idOrName).exec();
-            return Optional.of(new EngineNetwork(engine, n.getId(), n.getName(), false));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect network " + idOrName, e);
-        }
+        return engine.find("inspect network " + idOrName,
+                () -> engine.client().inspectNetworkCmd().withNetworkId(idOrName).exec())
+                .map(n -> new EngineNetwork(engine, n.getId(), n.getName(), false));
     }
 
     @Override

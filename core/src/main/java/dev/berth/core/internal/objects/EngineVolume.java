@@ -1,9 +1,8 @@
 package dev.berth.core.internal.objects;
 
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.transport.RawEngine;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.ConflictException;
 import dev.berth.Containers;
 import dev.berth.Volume;
@@ -42,13 +41,9 @@ final class EngineVolume implements Volume {
 
     @Override
     public VolumeInfo inspect() {
-        try {
-            return EngineVolumes.info(engine.client().inspectVolumeCmd(name).exec());
-        } catch (NotFoundException e) {
-            throw new VolumeNotFoundException(name, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect volume " + name, e);
-        }
+        return EngineVolumes.info(engine.call("inspect volume " + name,
+                () -> engine.client().inspectVolumeCmd(name).exec(),
+                Failures.on(404, f -> new VolumeNotFoundException(name, f.cause()))));
     }
 
     @Override
@@ -62,25 +57,15 @@ final class EngineVolume implements Volume {
     }
 
     private void remove(boolean force) {
-        try {
-            engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : ""));
-        } catch (RawEngine.HttpError e) {
-            if (e.status == 404) {
-                throw new VolumeNotFoundException(name, e);
-            }
-            if (e.status == 409) {
-                throw inUse(e);
-            }
-            throw EngineErrors.generic("remove volume " + name, e);
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("remove volume " + name, e);
-        }
+        engine.call("remove volume " + name,
+                () -> engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : "")),
+                Failures.on(404, f -> new VolumeNotFoundException(name, f.cause())).and(409, this::inUse));
     }
 
     /** The engine names the containers by id; the error names them by name too, and says what to do. */
-    private ConflictException inUse(RawEngine.HttpError e) {
+    private ConflictException inUse(Failures.Failure f) {
         List<String> users = new ArrayList<>();
-        Matcher m = IN_USE_IDS.matcher(e.getMessage());
+        Matcher m = IN_USE_IDS.matcher(f.message());
         while (m.find()) {
             String id = m.group();
             users.add(containers.find(id).map(c -> c.name() + " (" + id.substring(0, 12) + ")")
@@ -88,7 +73,7 @@ final class EngineVolume implements Volume {
         }
         return new ConflictException("Volume '" + name + "' is in use by container " + String.join(", ", users)
                 + ". Remove that container first (container.close()); removeForced() does not help while it is"
-                + " mounted.", e);
+                + " mounted.", f.cause());
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.berth.core.internal.objects;
 
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
 import dev.berth.core.internal.engine.Prunes;
 import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.berth.Containers;
 import dev.berth.Filter;
 import dev.berth.NameConflictException;
@@ -99,14 +97,12 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public Optional<Volume> find(String name) {
-        try {
-            engine.client().inspectVolumeCmd(name).exec();
-            return Optional.of(new EngineVolume(engine, containers, name, false));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            throw EngineErrors.generic("inspect volume " + name, e);
+        if (name == null || name.isBlank()) {
+            throw new dev.berth.InvalidSpecException("volume name", name, "a name is required",
+                    "pass the volume's name");
         }
+        return engine.find("inspect volume " + name, () -> engine.client().inspectVolumeCmd(name).exec())
+                .map(found -> new EngineVolume(engine, containers, name, false));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +83,7 @@ public final class HttpChunks {
                 return -1;
             }
             if (left == 0) {
-                String size = line(in);
+                String size = Http1Codec.readLine(in);
                 int semicolon = size.indexOf(';');
                 left = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).strip(), 16);
                 if (left == 0) {
@@ -99,19 +98,9 @@ public final class HttpChunks {
             }
             left -= n;
             if (left == 0) {
-                line(in); // the CRLF after the chunk
+                Http1Codec.readLine(in); // the CRLF after the chunk
             }
             return n;
         }
-    }
-
-    public static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 }

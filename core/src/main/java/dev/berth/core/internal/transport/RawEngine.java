@@ -1,6 +1,5 @@
 package dev.berth.core.internal.transport;
 
-import dev.berth.core.internal.engine.EngineErrors;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,16 +25,6 @@ public final class RawEngine {
     /** After negotiation: versioned paths from now on. */
     public void pin(String version) {
         this.apiVersion = version;
-    }
-
-    /** A non-2xx answer: the status and the engine's message. */
-    public static final class HttpError extends RuntimeException {
-        public final int status;
-
-        HttpError(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 
     /** Lazily made: connecting and pinging never pay for Jackson's start-up. */
@@ -93,8 +82,7 @@ public final class RawEngine {
             byte[] bytes = answer.readAllBytes();
             int status = response.getStatusCode();
             if (status / 100 != 2) {
-                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-                throw new HttpError(status, EngineErrors.message(new RuntimeException(text)));
+                throw HttpError.of(status, new String(bytes, StandardCharsets.UTF_8));
             }
             return bytes.length == 0 ? json().missingNode() : json().readTree(bytes);
         } catch (IOException e) {

@@ -2,13 +2,20 @@ package dev.berth.core.internal.transport;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Berth's own requests on its own connections (exec and attach with stdin, build): the socket-side counterpart of
- * the counted, bounded docker-java transport. Every exchange opened here is counted in the same request count.
+ * the docker-java transport's layers. Every exchange opened here is counted in the connection's request count, has
+ * its head written by the one {@link Http1Codec}, and reads under an idle deadline ({@link Exchange}).
  */
 public final class SocketTransport {
+    /** Fires idle deadlines; one daemon thread for every connection of the JVM. */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
     private final EngineDialer dialer;
     private final AtomicLong requests;
     private final Duration requestTimeout;
@@ -20,24 +27,46 @@ public final class SocketTransport {
         this.requestTimeout = requestTimeout;
     }
 
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "berth-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     /** After negotiation: versioned paths from now on. */
     public void pin(String version) {
         this.apiVersion = version;
     }
 
-    /** A fresh counted connection. */
-    public EngineDialer.Duplex dial() throws IOException {
+    /**
+     * Dials, counts the request and writes its head ({@code path} without the version prefix). The answer's head
+     * must come within the request timeout.
+     */
+    public Exchange open(String method, String path, Map<String, String> headers) throws IOException {
         EngineDialer.Duplex connection = dialer.dial();
         requests.incrementAndGet();
-        return connection;
+        Exchange exchange = new Exchange(connection, TIMER, method + " " + path, requestTimeout);
+        try {
+            Http1Codec.writeHead(exchange.requestBody(), method, "/v" + apiVersion + path, headers);
+            return exchange;
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            throw e;
+        }
     }
 
-    /** The path as the engine wants it: prefixed with the pinned API version. */
-    public String versioned(String path) {
-        return "/v" + apiVersion + path;
-    }
-
-    public Duration requestTimeout() {
-        return requestTimeout;
+    /** Header names and values, in order. */
+    public static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                headers.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return headers;
     }
 }
