@@ -96,7 +96,7 @@ public final class EngineContainer implements WaitTarget {
             return new dev.berth.NetworkNotFoundException(missing.network(), e);
         }
         if (meaning instanceof EngineMessages.CommandNotRunnable) {
-            return new InvalidSpecException("command", spec == null ? "?" : spec.command(),
+            return new InvalidSpecException("command", spec == null ? "?" : spec.execution().command(),
                     "the engine could not start it: " + message,
                     "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);
         }
