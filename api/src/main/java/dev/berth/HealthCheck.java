@@ -64,11 +64,13 @@ public record HealthCheck(List<String> test, Duration interval, Duration timeout
         boolean ok = switch (kind) {
             case "CMD" -> test.size() >= 2 && !test.get(1).isBlank();
             case "CMD-SHELL" -> test.size() == 2 && !test.get(1).isBlank();
+            case "NONE" -> test.size() == 1; // disables the image's HEALTHCHECK (compose: disable: true)
             default -> false;
         };
         if (!ok) {
             throw new InvalidSpecException("health check", test,
-                    "a health check is [\"CMD\", program, args...] or [\"CMD-SHELL\", command] with a non-empty command",
+                    "a health check is [\"CMD\", program, args...] or [\"CMD-SHELL\", command] with a non-empty command,"
+                            + " or [\"NONE\"]",
                     "use HealthCheck.cmd(\"pg_isready\") or HealthCheck.shell(\"curl -f localhost\")");
         }
     }

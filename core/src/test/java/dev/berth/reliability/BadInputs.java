@@ -38,7 +38,9 @@ final class BadInputs {
         /** A bare NPE / PatternSyntaxException, a vague engine error after a request, or silently accepted. */
         POOR,
         /** Harm: a crashed engine, lost data, or a silently wrong container. */
-        DEFECT
+        DEFECT,
+        /** The call is new API (it replaced a boolean parameter): nothing to compare with. */
+        NEW
     }
 
     /** One row: what is done with the connection, what must come back, and what was there before. */

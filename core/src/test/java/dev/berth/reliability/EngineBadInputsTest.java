@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * network or image that does not exist. Each gives its typed error and leaves the engine as it was.
  */
 class EngineBadInputsTest extends EngineTest {
-    /** Rows in this class, for the catalogue's total: the table below plus the five tests. */
-    static final int CASES = 8 + 5;
+    /** How the five single tests below behaved before, in their order (the volume one lost data). */
+    static final List<BadInputs.Before> TESTS_BEFORE = List.of(BadInputs.Before.DEFECT, BadInputs.Before.GOOD,
+            BadInputs.Before.GOOD, BadInputs.Before.GOOD, BadInputs.Before.GOOD);
     private static Container sleeper;
 
     @BeforeAll
@@ -47,7 +48,7 @@ class EngineBadInputsTest extends EngineTest {
     }
 
     /** Calls on a live handle whose argument is refused before any request. All were NPEs or engine errors before. */
-    record HandleCase(String input, Consumer<Container> action, String fragment) {
+    record HandleCase(String input, BadInputs.Before before, Consumer<Container> action, String fragment) {
         @Override
         public String toString() {
             return input;
@@ -55,17 +56,22 @@ class EngineBadInputsTest extends EngineTest {
     }
 
     static List<HandleCase> handleCases() {
+        var poor = BadInputs.Before.POOR;
+        var good = BadInputs.Before.GOOD;
         return List.of(
-                new HandleCase("container.waitFor(null)", c -> c.waitFor(null), "wait"),
-                new HandleCase("container.exec((ExecSpec) null)", c -> c.exec((ExecSpec) null), "exec spec"),
-                new HandleCase("container.copyIn((Path) null, dir)", c -> c.copyIn((Path) null, "/tmp"), "host path"),
-                new HandleCase("container.copyIn(bytes, \"relative\", 0644)",
+                new HandleCase("container.waitFor(null)", poor, c -> c.waitFor(null), "wait"),
+                new HandleCase("container.exec((ExecSpec) null)", poor, c -> c.exec((ExecSpec) null), "exec spec"),
+                new HandleCase("container.copyIn((Path) null, dir)", poor, c -> c.copyIn((Path) null, "/tmp"),
+                        "host path"),
+                new HandleCase("container.copyIn(bytes, \"relative\", 0644)", good,
                         c -> c.copyIn(new byte[1], "relative", 0644), "container path"),
-                new HandleCase("container.copyOut(\"relative\", dir)", c -> c.copyOut("relative", Path.of("x")),
-                        "container path"),
-                new HandleCase("container.remove(null)", c -> c.remove((ContainerRemoval) null), "container removal"),
-                new HandleCase("container.stop(-1 s)", c -> c.stop(Duration.ofSeconds(-1)), "stop timeout"),
-                new HandleCase("container.rename(\"bad name\")", c -> c.rename("bad name"), "bad name"));
+                new HandleCase("container.copyOut(\"relative\", dir)", poor,
+                        c -> c.copyOut("relative", Path.of("x")), "container path"),
+                new HandleCase("container.remove(null)", BadInputs.Before.NEW,
+                        c -> c.remove((ContainerRemoval) null), "container removal"),
+                // -1 reached the engine as "wait for ever" before the SIGKILL
+                new HandleCase("container.stop(-1 s)", poor, c -> c.stop(Duration.ofSeconds(-1)), "stop timeout"),
+                new HandleCase("container.rename(\"bad name\")", good, c -> c.rename("bad name"), "bad name"));
     }
 
     @ParameterizedTest(name = "{0}")
