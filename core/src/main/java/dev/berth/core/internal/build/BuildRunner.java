@@ -1,13 +1,5 @@
 package dev.berth.core.internal.build;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.archive.TarWriter;
-import dev.berth.core.internal.engine.EngineErrors;
-import dev.berth.core.internal.transport.Exchange;
-import dev.berth.core.internal.transport.HttpError;
-import dev.berth.core.internal.transport.HttpChunks;
-import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.BuildContext;
 import dev.berth.BuildFailedException;
 import dev.berth.BuildSpec;
@@ -15,6 +7,14 @@ import dev.berth.DockerException;
 import dev.berth.InvalidSpecException;
 import dev.berth.Progress;
 import dev.berth.ProgressListener;
+import dev.berth.core.internal.archive.TarWriter;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.transport.Exchange;
+import dev.berth.core.internal.transport.HttpChunks;
+import dev.berth.core.internal.transport.HttpError;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

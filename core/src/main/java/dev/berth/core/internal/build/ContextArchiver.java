@@ -1,8 +1,8 @@
 package dev.berth.core.internal.build;
 
+import dev.berth.BuildContext;
 import dev.berth.core.internal.archive.FileModes;
 import dev.berth.core.internal.archive.TarWriter;
-import dev.berth.BuildContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

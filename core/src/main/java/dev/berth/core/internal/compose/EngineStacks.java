@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import dev.berth.core.internal.containers.EngineContainer;
 import dev.berth.Container;
 import dev.berth.ContainerSpec;
 import dev.berth.DockerException;
@@ -11,8 +10,7 @@ import dev.berth.StackSpec;
 import dev.berth.Stacks;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
-import dev.berth.core.internal.compose.ComposeModel;
-import dev.berth.core.internal.compose.ComposeParser;
+import dev.berth.core.internal.containers.EngineContainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,13 +1,13 @@
 package dev.berth.core.internal.containers;
 
+import dev.berth.ContainerNotFoundException;
+import dev.berth.DockerException;
 import dev.berth.core.internal.archive.FileModes;
 import dev.berth.core.internal.archive.TarExtractor;
 import dev.berth.core.internal.archive.TarReader;
 import dev.berth.core.internal.archive.TarWriter;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.Failures;
-import dev.berth.ContainerNotFoundException;
-import dev.berth.DockerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,12 +1,12 @@
 package dev.berth.core.internal.containers;
 
+import dev.berth.Attachment;
+import dev.berth.ContainerStatus;
+import dev.berth.DockerException;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.transport.HijackedStream;
 import dev.berth.core.internal.transport.StreamDemuxer;
-import dev.berth.Attachment;
-import dev.berth.ContainerStatus;
-import dev.berth.DockerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

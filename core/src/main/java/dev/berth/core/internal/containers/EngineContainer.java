@@ -1,11 +1,5 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.engine.EngineMessages;
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.wait.ExitWatch;
-import dev.berth.core.internal.wait.WaitTarget;
-import dev.berth.core.internal.wait.WaitRunner;
 import dev.berth.Container;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerNotRunningException;
@@ -21,6 +15,12 @@ import dev.berth.PortInUseException;
 import dev.berth.Protocol;
 import dev.berth.PublishedPort;
 import dev.berth.Wait;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineMessages;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.wait.ExitWatch;
+import dev.berth.core.internal.wait.WaitRunner;
+import dev.berth.core.internal.wait.WaitTarget;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
@@ -10,6 +9,7 @@ import dev.berth.LogLine;
 import dev.berth.LogOptions;
 import dev.berth.LogSnapshot;
 import dev.berth.Logs;
+import dev.berth.core.internal.transport.RawEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,5 @@
 package dev.berth.core.internal.containers;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.transport.HijackedStream;
-import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.core.internal.transport.StreamDemuxer;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.ExecStartCmd;
@@ -13,16 +8,21 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.berth.DockerException;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.transport.HijackedStream;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.StreamDemuxer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code docker exec}: through docker-java without stdin, through Berth's own upgraded stream with it.

@@ -9,8 +9,7 @@ import dev.berth.ContainerStatus;
 import dev.berth.Health;
 import dev.berth.Protocol;
 import dev.berth.PublishedPort;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import dev.berth.core.internal.engine.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,8 @@ public final class StateMapper {
         return new ContainerState(r.getId(), stripSlash(r.getName()), r.getConfig() == null ? null : r.getConfig().getImage(),
                 ContainerStatus.parse(s.getStatus()), s.getExitCode(), Boolean.TRUE.equals(s.getOOMKilled()),
                 r.getHostConfig() == null || r.getHostConfig().getMemory() == null ? 0 : r.getHostConfig().getMemory(),
-                Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), instant(s.getStartedAt()),
-                instant(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
+                Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), Timestamps.parse(s.getStartedAt()),
+                Timestamps.parse(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
                 labels);
     }
 
@@ -63,18 +62,6 @@ public final class StateMapper {
             }
         }
         return ports;
-    }
-
-    /** The engine writes "0001-01-01T00:00:00Z" for "never"; that becomes null. */
-    public static Instant instant(String text) {
-        if (text == null || text.isEmpty() || text.startsWith("0001-")) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     static String stripSlash(String name) {

@@ -1,12 +1,5 @@
 package dev.berth.core.internal.engine;
 
-import dev.berth.core.internal.transport.CountingHttpClient;
-import dev.berth.core.internal.transport.DeadlineHttpClient;
-import dev.berth.core.internal.transport.EndpointCandidate;
-import dev.berth.core.internal.transport.EndpointResolver;
-import dev.berth.core.internal.transport.EngineDialer;
-import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.core.internal.transport.SocketTransport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -17,6 +10,13 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.berth.DockerSettings;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineUnavailableException;
+import dev.berth.core.internal.transport.CountingHttpClient;
+import dev.berth.core.internal.transport.DeadlineHttpClient;
+import dev.berth.core.internal.transport.EndpointCandidate;
+import dev.berth.core.internal.transport.EndpointResolver;
+import dev.berth.core.internal.transport.EngineDialer;
+import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.SocketTransport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.berth.core.internal.engine;
 
+import dev.berth.DockerException;
 import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
-import dev.berth.DockerException;
 
 /** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */
 public final class EngineErrors {

@@ -1,9 +1,9 @@
 package dev.berth.core.internal.engine;
 
-import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.model.AuthConfig;
 import dev.berth.RegistryAuth;
+import dev.berth.core.internal.transport.RawEngine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,5 @@
 package dev.berth.core.internal.images;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.build.BuildRunner;
-import dev.berth.core.internal.containers.StateMapper;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.engine.Prunes;
-import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.berth.BuildSpec;
@@ -22,6 +16,12 @@ import dev.berth.ProgressListener;
 import dev.berth.PruneReport;
 import dev.berth.RegistryAuth;
 import dev.berth.RegistryAuthException;
+import dev.berth.core.internal.build.BuildRunner;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.engine.Timestamps;
+import dev.berth.core.internal.transport.RawEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -236,7 +236,7 @@ public final class EngineImages implements Images {
         }
         return new ImageInfo(r.getId(), r.getRepoTags() == null ? List.of() : r.getRepoTags(),
                 r.getRepoDigests() == null ? List.of() : r.getRepoDigests(), r.getSize() == null ? 0 : r.getSize(),
-                StateMapper.instant(r.getCreated()),
+                Timestamps.parse(r.getCreated()),
                 config == null || config.getLabels() == null ? Map.of() : config.getLabels(), ports,
                 config == null ? null : config.getUser(),
                 config == null || config.getEntrypoint() == null ? List.of() : Arrays.asList(config.getEntrypoint()),

@@ -1,9 +1,5 @@
 package dev.berth.core.internal.images;
 
-import dev.berth.core.internal.engine.EngineMessages;
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineErrors;
-import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.ResponseItem;
@@ -12,6 +8,10 @@ import dev.berth.ImagePullException;
 import dev.berth.ImageRef;
 import dev.berth.ProgressListener;
 import dev.berth.RegistryAuthException;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineErrors;
+import dev.berth.core.internal.engine.EngineMessages;
+import dev.berth.core.internal.transport.RawEngine;
 import java.util.concurrent.TimeUnit;
 
 /**

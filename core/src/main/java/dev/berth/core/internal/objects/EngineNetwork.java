@@ -1,13 +1,13 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.berth.ConflictException;
 import dev.berth.Container;
 import dev.berth.Network;
 import dev.berth.NetworkInfo;
 import dev.berth.NetworkNotFoundException;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
 
 /** A network handle. */
 final class EngineNetwork implements Network {

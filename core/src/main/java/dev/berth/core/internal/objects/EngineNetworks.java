@@ -1,9 +1,5 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.engine.Prunes;
-import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.model.Network.Ipam;
 import dev.berth.Filter;
@@ -14,6 +10,10 @@ import dev.berth.NetworkNotFoundException;
 import dev.berth.NetworkSpec;
 import dev.berth.Networks;
 import dev.berth.PruneReport;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

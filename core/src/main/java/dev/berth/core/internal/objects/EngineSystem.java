@@ -1,9 +1,5 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.containers.EngineContainers;
-import dev.berth.core.internal.images.EngineImages;
-import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
@@ -21,6 +17,10 @@ import dev.berth.Ping;
 import dev.berth.Prune;
 import dev.berth.PruneReport;
 import dev.berth.UsageCategory;
+import dev.berth.core.internal.containers.EngineContainers;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.images.EngineImages;
+import dev.berth.core.internal.transport.RawEngine;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;

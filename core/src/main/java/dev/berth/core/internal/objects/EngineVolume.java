@@ -1,13 +1,13 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Failures;
-import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.ConflictException;
 import dev.berth.Containers;
 import dev.berth.Volume;
 import dev.berth.VolumeInfo;
 import dev.berth.VolumeNotFoundException;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Failures;
+import dev.berth.core.internal.transport.RawEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

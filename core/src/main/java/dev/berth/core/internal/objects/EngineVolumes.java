@@ -1,8 +1,5 @@
 package dev.berth.core.internal.objects;
 
-import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.Prunes;
-import dev.berth.core.internal.transport.RawEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import dev.berth.Containers;
@@ -14,6 +11,9 @@ import dev.berth.VolumeInfo;
 import dev.berth.VolumeNotFoundException;
 import dev.berth.VolumeSpec;
 import dev.berth.Volumes;
+import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.Prunes;
+import dev.berth.core.internal.transport.RawEngine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

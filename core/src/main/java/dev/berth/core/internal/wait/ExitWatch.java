@@ -1,8 +1,8 @@
 package dev.berth.core.internal.wait;
 
-import dev.berth.core.internal.transport.RawEngine;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.WaitResponse;
+import dev.berth.core.internal.transport.RawEngine;
 
 /**
  * One long-poll {@code POST /containers/{id}/wait} held open while a wait runs: the engine answers the moment the

@@ -2,8 +2,8 @@ package dev.berth.core.internal.wait;
 
 import dev.berth.ContainerStartupException;
 import dev.berth.DockerException;
-import dev.berth.WaitTimeoutException;
 import dev.berth.Wait;
+import dev.berth.WaitTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

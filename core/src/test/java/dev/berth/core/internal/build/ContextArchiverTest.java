@@ -1,8 +1,8 @@
 package dev.berth.core.internal.build;
 
+import dev.berth.BuildContext;
 import dev.berth.core.internal.archive.TarReader;
 import dev.berth.core.internal.archive.TarWriter;
-import dev.berth.BuildContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.berth.core.internal.transport;
 
-import dev.berth.core.internal.engine.ApiVersions;
 import dev.berth.DockerSettings;
 import dev.berth.EngineUnavailableException;
+import dev.berth.core.internal.engine.ApiVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
