@@ -111,7 +111,7 @@ public final class EngineNetworks implements Networks {
 
     @Override
     public Optional<Network> find(String idOrName) {
-        return findNetwork(idOrName).map(n -> n);
+        return findNetwork(idOrName).map(Network.class::cast);
     }
 
     private Optional<EngineNetwork> findNetwork(String idOrName) {

@@ -52,15 +52,15 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public Volume getOrCreate(String name) {
+        if (name == null) {
+            throw new dev.berth.InvalidSpecException("volume name", null, "it is required (null given)",
+                    "name the volume to find or create");
+        }
         return getOrCreate(VolumeSpec.named(name));
     }
 
     @Override
     public Volume getOrCreate(VolumeSpec spec) {
-        if (spec == null) {
-            throw new dev.berth.InvalidSpecException("volume spec", null, "it is required (null given)",
-                    "pass e.g. VolumeSpec.named(\"data\")");
-        }
         return createOrAdopt(spec);
     }
 
