@@ -383,14 +383,11 @@ public final class ContainerSpec {
 
     /**
      * A SHA-256 (hex) over every field, secret values included, so two specs with the same fingerprint make the same
-     * container. Secrets enter only the hash. Deterministic across JVMs: it hashes the printed form of each group
-     * with the environment revealed (waits by their rule text: predicates have no stable identity).
+     * container; equal specs have equal fingerprints. Secrets enter only the hash. Deterministic across JVMs: maps and
+     * sets are hashed sorted, waits by their rule text and timeout (predicates have no stable identity).
      */
     public String fingerprint() {
-        List<Object> parts = List.of(imageText, image, String.valueOf(name), new java.util.TreeMap<>(labels), mounts,
-                new java.util.TreeMap<>(execution.environment().revealed()),
-                new java.util.TreeSet<>(execution.environment().secretKeys()), execution, resources, networking,
-                lifecycle);
+        List<Object> parts = fingerprintParts();
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             for (Object part : parts) {
@@ -402,6 +399,22 @@ public final class ContainerSpec {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** One part per field of the spec and of each group; ContainerSpecTest checks the count against the records. */
+    List<Object> fingerprintParts() {
+        Execution x = execution;
+        Resources r = resources;
+        Networking n = networking;
+        Lifecycle l = lifecycle;
+        return java.util.Arrays.asList(imageText, image, name, new java.util.TreeMap<>(labels), mounts,
+                x.command(), x.entrypoint(), new java.util.TreeMap<>(x.environment().revealed()),
+                new java.util.TreeSet<>(x.environment().secretKeys()), x.workdir(), x.user(), x.tty(), x.stdinOpen(),
+                r.memoryBytes(), r.nanoCpus(), r.pidsLimit(), r.readOnlyRootfs(), new java.util.TreeSet<>(r.capAdd()),
+                new java.util.TreeSet<>(r.capDrop()),
+                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(),
+                l.restart(), l.healthCheck(), l.autoRemove(), l.stopSignal(), l.stopTimeout(), l.pullPolicy(),
+                l.waits().stream().map(w -> w + " within " + w.timeout()).toList());
     }
 
     @Override

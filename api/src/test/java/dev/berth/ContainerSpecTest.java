@@ -174,4 +174,29 @@ class ContainerSpecTest {
         assertEquals(full.lifecycle(), later.lifecycle());
         assertEquals(full.mounts(), later.mounts());
     }
+
+    @Test
+    void fingerprintHasOnePartPerFieldAndIgnoresOrderWhereEqualsDoes() throws Exception {
+        int fields = 0;
+        for (var f : ContainerSpec.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            boolean group = f.getType().getEnclosingClass() == ContainerSpec.class;
+            fields += group ? f.getType().getRecordComponents().length : 1;
+        }
+        // +1: the environment is hashed as its values and as the set of secret names
+        assertEquals(fields + 1, ContainerSpec.of("nginx").fingerprintParts().size(),
+                "a field was added: add it to fingerprintParts()");
+        ContainerSpec a = ContainerSpec.of("nginx").capAdd("A", "B").label("x", "1").label("y", "2").env("P", "1")
+                .env("Q", Secret.of("2")).extraHost("h1", "1.1.1.1").extraHost("h2", "2.2.2.2");
+        ContainerSpec b = ContainerSpec.of("nginx").capAdd("B", "A").label("y", "2").label("x", "1")
+                .env("Q", Secret.of("2")).env("P", "1").extraHost("h2", "2.2.2.2").extraHost("h1", "1.1.1.1");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertFalse(a.fingerprint().equals(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()));
+        assertFalse(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()
+                .equals(ContainerSpec.of("nginx").waitFor(Wait.port(80).timeout(Duration.ofSeconds(5))).fingerprint()));
+    }
 }
