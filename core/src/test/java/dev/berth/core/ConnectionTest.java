@@ -65,11 +65,4 @@ class ConnectionTest extends EngineTest {
         assertTrue(e.attempts().get(0).contains("tcp://127.0.0.1:1"), e.attempts().toString());
         assertTrue(e.attempts().get(0).toLowerCase().contains("refused"), e.attempts().toString());
     }
-
-    @Test
-    void sshIsNotSupportedYetWithoutAStackTraceMaze() {
-        var e = assertThrows(EngineUnavailableException.class,
-                () -> Docker.connect(DockerSettings.defaults().host("ssh://user@example")));
-        assertTrue(e.getMessage().contains("not support yet"), e.getMessage());
-    }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Maps a {@link ContainerSpec} onto docker-java's create command: the one place spec fields meet engine fields. */
-public final class CreateRequest {
+final class CreateRequest {
     private CreateRequest() {
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads docker-java's inspect response into Berth's {@link ContainerState}. */
-public final class StateMapper {
+final class StateMapper {
     private StateMapper() {
     }
 

@@ -7,6 +7,7 @@ import dev.berth.EngineEndpoint;
 import dev.berth.EngineVersion;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.SocketTransport;
+import dev.berth.core.internal.transport.SshDestination;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -121,6 +122,10 @@ public final class Engine implements AutoCloseable {
         if (host.startsWith("tcp://")) {
             return URI.create(host).getHost();
         }
+        if (host.startsWith("ssh://")) {
+            // the engine runs on the ssh host: its published ports are there (if bound to an address reachable here)
+            return SshDestination.parse(host, endpoint.source()).host();
+        }
         return "127.0.0.1";
     }
 
@@ -193,6 +198,7 @@ public final class Engine implements AutoCloseable {
         background.shutdownNow();
         RawEngine.closeQuietly(client);
         RawEngine.closeQuietly(streamingClient);
+        sockets.close(); // last: an ssh:// engine's forwarder, after the clients closed their connections through it
     }
 
     @Override

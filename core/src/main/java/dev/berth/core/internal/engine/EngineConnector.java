@@ -17,6 +17,7 @@ import dev.berth.core.internal.transport.EndpointResolver;
 import dev.berth.core.internal.transport.EngineDialer;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.SocketTransport;
+import dev.berth.core.internal.transport.SshForwarder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +43,11 @@ public final class EngineConnector {
                     continue;
                 }
             }
+            if (candidate.host().startsWith("ssh://")) {
+                return openOverSsh(candidate, settings); // the only candidate; its errors are already explained
+            }
             try {
-                return open(candidate, settings);
+                return open(candidate, settings, candidate.host(), null);
             } catch (RuntimeException e) {
                 last = e;
                 attempts.add(candidate + ": " + RawEngine.describe(e));
@@ -97,15 +101,38 @@ public final class EngineConnector {
         }
     }
 
-    private static Engine open(EndpointCandidate candidate, DockerSettings settings) {
+    /**
+     * ssh://: a private local socket whose connections each run {@code ssh … docker system dial-stdio} (see
+     * SshForwarder); the rest of Berth talks HTTP to that socket as to a local engine.
+     */
+    private static Engine openOverSsh(EndpointCandidate candidate, DockerSettings settings) {
+        Duration connectTimeout = settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout();
+        SshForwarder forwarder = SshForwarder.start(candidate.host(), candidate.source(), settings.env(),
+                settings.sshOptions(), connectTimeout);
+        try {
+            return open(candidate, settings, forwarder.socketUri(), forwarder);
+        } catch (EngineUnavailableException e) {
+            forwarder.close();
+            throw e;
+        } catch (RuntimeException e) {
+            EngineUnavailableException explained = forwarder.explain(e);
+            forwarder.close();
+            throw explained;
+        }
+    }
+
+    /** Connects to {@code transportHost} (the candidate's own address, or a local forwarder in front of it). */
+    private static Engine open(EndpointCandidate candidate, DockerSettings settings, String transportHost,
+            SshForwarder tunnel) {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
         AtomicLong requests = new AtomicLong();
         // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
         Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
-        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(transport(candidate, tls, settings)
-                .build(), deadline), requests);
-        CountingHttpClient streaming = new CountingHttpClient(transport(candidate, tls, settings).build(), requests);
+        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(
+                transport(transportHost, tls, settings).build(), deadline), requests);
+        CountingHttpClient streaming = new CountingHttpClient(transport(transportHost, tls, settings).build(),
+                requests);
         try {
             RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
@@ -114,7 +141,7 @@ public final class EngineConnector {
                     engineVersion == null ? null : engineVersion.path("MinAPIVersion").asText(null));
             raw.pin(pinned);
             DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
-                    .withDockerHost(candidate.host())
+                    .withDockerHost(transportHost)
                     .withApiVersion(pinned)
                     .withDockerTlsVerify(candidate.tlsVerify());
             if (candidate.tlsVerify()) {
@@ -125,7 +152,7 @@ public final class EngineConnector {
             DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
-            EngineDialer dialer = new EngineDialer(candidate.host(), tls == null ? null : streamTls(candidate));
+            EngineDialer dialer = new EngineDialer(transportHost, tls == null ? null : streamTls(candidate), tunnel);
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
             SocketTransport sockets = new SocketTransport(dialer, requests, deadline);
@@ -143,10 +170,10 @@ public final class EngineConnector {
         }
     }
 
-    private static ZerodepDockerHttpClient.Builder transport(EndpointCandidate candidate, LocalDirectorySSLConfig tls,
+    private static ZerodepDockerHttpClient.Builder transport(String transportHost, LocalDirectorySSLConfig tls,
             DockerSettings settings) {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(candidate.host()))
+                .dockerHost(URI.create(transportHost))
                 .maxConnections(100)
                 .connectionTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
         if (tls != null) {

@@ -16,7 +16,7 @@ import dev.berth.ProgressListener;
 import dev.berth.PruneReport;
 import dev.berth.RegistryAuth;
 import dev.berth.RegistryAuthException;
-import dev.berth.core.internal.build.BuildRunner;
+import dev.berth.core.internal.builder.BuildRunner;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.engine.Prunes;

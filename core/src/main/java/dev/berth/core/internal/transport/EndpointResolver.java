@@ -91,15 +91,12 @@ public final class EndpointResolver {
     private static EndpointCandidate checked(EndpointCandidate candidate) {
         String host = candidate.host();
         if (host.startsWith("ssh://")) {
-            throw new EngineUnavailableException("Engine address " + host + " (from " + candidate.source()
-                    + ") uses ssh://, which Berth does not support yet. Forward the remote socket instead, e.g."
-                    + " `ssh -NL /tmp/docker.sock:/var/run/docker.sock user@host` and DOCKER_HOST=unix:///tmp/docker.sock,"
-                    + " or expose the engine over tcp:// with TLS.", List.of(candidate + ": ssh:// not supported yet"),
-                    null);
+            SshDestination.parse(host, candidate.source()); // a malformed address fails here, before ssh runs
+            return candidate;
         }
         if (!host.startsWith("unix://") && !host.startsWith("tcp://") && !host.startsWith("npipe://")) {
             throw new EngineUnavailableException("Engine address '" + host + "' (from " + candidate.source()
-                    + ") has no supported scheme. Use unix:///var/run/docker.sock or tcp://host:2376.",
+                    + ") has no supported scheme. Use unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host.",
                     List.of(candidate + ": unsupported scheme"), null);
         }
         return candidate;

@@ -17,13 +17,28 @@ import javax.net.ssl.SSLSocket;
  * Opens plain byte connections to the engine for hijacked (upgraded) streams, where Berth needs what docker-java's
  * transport cannot give: closing the write side only, so the process inside sees end-of-input.
  */
-public final class EngineDialer {
+public final class EngineDialer implements AutoCloseable {
     private final String host;
     private final SSLContext tls;
+    private final SshForwarder tunnel;
 
     public EngineDialer(String host, SSLContext tls) {
+        this(host, tls, null);
+    }
+
+    /** For an engine reached through a local forwarder (ssh://): dials its socket and closes it last. */
+    public EngineDialer(String host, SSLContext tls, SshForwarder tunnel) {
         this.host = host;
         this.tls = tls;
+        this.tunnel = tunnel;
+    }
+
+    /** Ends the tunnel, if any (the ssh forwarder with its master connection). */
+    @Override
+    public void close() {
+        if (tunnel != null) {
+            tunnel.close();
+        }
     }
 
     /** A connected duplex byte stream with half-close. */

@@ -59,6 +59,11 @@ public final class SocketTransport {
         }
     }
 
+    /** Ends what the dialer holds open (an ssh:// engine's local forwarder); call after the clients closed. */
+    public void close() {
+        dialer.close();
+    }
+
     /** Header names and values, in order. */
     public static Map<String, String> headers(String... namesAndValues) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -63,12 +63,28 @@ class EndpointResolverTest {
     }
 
     @Test
-    void sshIsAClearNotSupportedYetError() {
-        var e = assertThrows(EngineUnavailableException.class,
-                () -> EndpointResolver.candidates(env(Map.of("DOCKER_HOST", "ssh://me@box"))));
-        assertTrue(e.getMessage().contains("not support yet") || e.getMessage().contains("does not support yet"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("ssh -NL"), e.getMessage());
+    void sshFromDockerHostIsOneCandidate() {
+        var c = EndpointResolver.candidates(env(Map.of("DOCKER_HOST", "ssh://me@box:2222")));
+        assertEquals(List.of(new EndpointCandidate("ssh://me@box:2222", false, null, "DOCKER_HOST")), c);
+    }
+
+    @Test
+    void sshFromAContext() throws IOException {
+        Path config = home.resolve(".docker");
+        writeContext(config, "far", "ssh://me@far.example", false);
+        var c = EndpointResolver.candidates(env(Map.of("DOCKER_CONTEXT", "far")));
+        assertEquals(List.of(new EndpointCandidate("ssh://me@far.example", false, null, "context far")), c);
+    }
+
+    @Test
+    void aMalformedSshAddressFailsBeforeAnySshRuns() {
+        for (String bad : List.of("ssh://me:pw@box", "ssh://me@box/var/run/docker.sock", "ssh://", "ssh://@box",
+                "ssh://box?x=1")) {
+            var e = assertThrows(EngineUnavailableException.class,
+                    () -> EndpointResolver.candidates(env(Map.of("DOCKER_HOST", bad))), bad);
+            assertTrue(e.getMessage().contains("is not a usable ssh:// address"), e.getMessage());
+            assertTrue(e.getMessage().contains("Use ssh://user@host"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.berth.core.internal.build;
+package dev.berth.core.internal.builder;
 
 import dev.berth.BuildContext;
 import dev.berth.BuildFailedException;

@@ -1,4 +1,4 @@
-package dev.berth.core.internal.build;
+package dev.berth.core.internal.builder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * number of them, leading and trailing slashes are dropped, and the last matching pattern wins. A pattern that
  * matches a directory matches everything under it.
  */
-public final class DockerIgnore {
+final class DockerIgnore {
     private record Rule(String pattern, Pattern regex, boolean exception, String[] elements) {
     }
 
