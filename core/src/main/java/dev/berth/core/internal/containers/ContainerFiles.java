@@ -36,6 +36,8 @@ final class ContainerFiles {
      * outside the copied directory does not carry that file into the container.
      */
     static void copyIn(EngineContainer container, Path hostPath, String containerDir) {
+        Arguments.required("host path", hostPath, "pass the file or directory to copy");
+        Arguments.absolute("container directory", containerDir);
         if (!Files.exists(hostPath, LinkOption.NOFOLLOW_LINKS)) {
             throw new dev.berth.NotFoundException("Cannot copy " + hostPath + " into " + container.label()
                     + ": the host path does not exist.");
@@ -62,6 +64,12 @@ final class ContainerFiles {
     }
 
     static void copyIn(EngineContainer container, byte[] content, String containerPath, int mode) {
+        Arguments.required("content", content, "pass the bytes to write (new byte[0] for an empty file)");
+        Arguments.absolute("container path", containerPath);
+        if (mode < 0 || mode > 07777) {
+            throw new dev.berth.InvalidSpecException("file mode", Integer.toOctalString(mode),
+                    "a mode is an octal permission from 0 to 07777", "write it in octal, e.g. 0644");
+        }
         int slash = containerPath.lastIndexOf('/');
         if (slash < 0 || slash == containerPath.length() - 1) {
             throw new dev.berth.InvalidSpecException("container file path", containerPath,
@@ -112,6 +120,8 @@ final class ContainerFiles {
 
     /** Like {@code docker cp}: links stay links; nothing is written outside {@code hostDir} (see TarExtractor). */
     static void copyOut(EngineContainer container, String containerPath, Path hostDir) {
+        Arguments.absolute("container path", containerPath);
+        Arguments.required("host directory", hostDir, "pass the directory to copy into");
         try (InputStream archive = download(container, containerPath)) {
             new TarExtractor(hostDir, container.label()).extract(archive);
         } catch (IOException e) {
@@ -120,6 +130,8 @@ final class ContainerFiles {
     }
 
     static void copyOut(EngineContainer container, String containerPath, OutputStream target) {
+        Arguments.absolute("container path", containerPath);
+        Arguments.required("target stream", target, "pass the stream to write the file to");
         try (InputStream archive = download(container, containerPath)) {
             TarReader reader = new TarReader(archive);
             TarReader.Entry entry = reader.next();

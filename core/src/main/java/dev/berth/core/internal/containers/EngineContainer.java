@@ -172,10 +172,8 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public void remove(dev.berth.ContainerRemoval how) {
-        if (how == null) {
-            throw new dev.berth.InvalidSpecException("container removal", null, "it is required (null given)",
-                    "pass ContainerRemoval.stoppedOnly() or ContainerRemoval.forced()");
-        }
+        Arguments.required("container removal", how,
+                "pass ContainerRemoval.stoppedOnly() or ContainerRemoval.forced()");
         engine.run("remove container " + label(),
                 () -> engine.client().removeContainerCmd(id).withForce(how.force()).withRemoveVolumes(how.volumes())
                         .exec(),
@@ -267,39 +265,27 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public ExecResult exec(ExecSpec spec) {
-        required("exec spec", spec, "pass e.g. ExecSpec.of(\"ls\")");
+        Arguments.required("exec spec", spec, "pass e.g. ExecSpec.of(\"ls\")");
         return ExecRunner.run(this, spec);
     }
 
     @Override
     public void copyIn(Path hostPath, String containerDir) {
-        required("host path", hostPath, "pass the file or directory to copy");
-        requiredAbsolute("container directory", containerDir);
         ContainerFiles.copyIn(this, hostPath, containerDir);
     }
 
     @Override
     public void copyIn(byte[] content, String containerPath, int mode) {
-        required("content", content, "pass the bytes to write (new byte[0] for an empty file)");
-        requiredAbsolute("container path", containerPath);
-        if (mode < 0 || mode > 07777) {
-            throw new InvalidSpecException("file mode", Integer.toOctalString(mode),
-                    "a mode is an octal permission from 0 to 07777", "write it in octal, e.g. 0644");
-        }
         ContainerFiles.copyIn(this, content, containerPath, mode);
     }
 
     @Override
     public void copyOut(String containerPath, Path hostDir) {
-        requiredAbsolute("container path", containerPath);
-        required("host directory", hostDir, "pass the directory to copy into");
         ContainerFiles.copyOut(this, containerPath, hostDir);
     }
 
     @Override
     public void copyOut(String containerPath, OutputStream target) {
-        requiredAbsolute("container path", containerPath);
-        required("target stream", target, "pass the stream to write the file to");
         ContainerFiles.copyOut(this, containerPath, target);
     }
 
@@ -342,22 +328,9 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer waitFor(Wait wait) {
-        required("wait", wait, "pass e.g. Wait.port(80)");
+        Arguments.required("wait", wait, "pass e.g. Wait.port(80)");
         WaitRunner.await(this, wait);
         return this;
-    }
-
-    private static void required(String what, Object value, String fix) {
-        if (value == null) {
-            throw new InvalidSpecException(what, null, "it is required (null given)", fix);
-        }
-    }
-
-    private static void requiredAbsolute(String what, String path) {
-        if (path == null || !path.startsWith("/")) {
-            throw new InvalidSpecException(what, path, "it must be an absolute container path",
-                    "start it with '/', e.g. \"/tmp\"");
-        }
     }
 
     /** A readable name for messages: the name when known, else the short id. */
