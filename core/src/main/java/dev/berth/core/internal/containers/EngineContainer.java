@@ -95,6 +95,12 @@ public final class EngineContainer implements WaitTarget {
         if (meaning instanceof EngineMessages.NetworkMissing missing) {
             return new dev.berth.NetworkNotFoundException(missing.network(), e);
         }
+        String network = spec == null ? null : spec.networking().network();
+        if (network != null && message.contains("while attaching to network") && engine.find("inspect network "
+                + network, () -> engine.client().inspectNetworkCmd().withNetworkId(network).exec()).isEmpty()) {
+            // 20.10 sometimes says "invalid cluster node while attaching to network" (HTTP 500) for a missing one
+            return new dev.berth.NetworkNotFoundException(network, e);
+        }
         if (meaning instanceof EngineMessages.CommandNotRunnable) {
             return new InvalidSpecException("command", spec == null ? "?" : spec.execution().command(),
                     "the engine could not start it: " + message,
