@@ -383,7 +383,7 @@ public final class ContainerSpec {
 
     /**
      * A SHA-256 (hex) over every field, secret values included, so two specs with the same fingerprint make the same
-     * container; equal specs have equal fingerprints. Secrets enter only the hash. Deterministic across JVMs: maps and
+     * container (the JUnit extension adopts a running container for reuse by it); equal specs have equal fingerprints. Secrets enter only the hash. Deterministic across JVMs: maps and
      * sets are hashed sorted, waits by their rule text and timeout (predicates have no stable identity).
      */
     public String fingerprint() {

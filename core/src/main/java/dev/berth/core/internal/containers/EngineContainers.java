@@ -13,7 +13,9 @@ import dev.berth.Filter;
 import dev.berth.ImageNotFoundException;
 import dev.berth.InvalidSpecException;
 import dev.berth.NameConflictException;
+import dev.berth.Protocol;
 import dev.berth.PruneReport;
+import dev.berth.PublishedPort;
 import dev.berth.PullPolicy;
 import dev.berth.Wait;
 import dev.berth.core.internal.engine.Engine;
@@ -26,6 +28,7 @@ import dev.berth.core.internal.wait.WaitRunner;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,10 +41,27 @@ public final class EngineContainers implements Containers {
         this.engine = engine;
     }
 
+    /** Marks the containers of one run() call, so a create whose answer was lost can still be found and removed. */
+    static final String RUN_LABEL = "dev.berth.run";
+
+    /**
+     * Create, start, wait; on any failure the container is removed, always: also when the caller was interrupted,
+     * when {@code Docker.close()} came in between (the removal then uses a connection of its own), and when the
+     * create's answer was lost (the container is found by its run label).
+     */
     @Override
     public EngineContainer run(ContainerSpec spec) {
         requireSpec(spec);
-        EngineContainer container = create(spec);
+        String token = java.util.UUID.randomUUID().toString();
+        EngineContainer container;
+        try {
+            container = create(spec, Map.of(RUN_LABEL, token));
+        } catch (RuntimeException e) {
+            if (outcomeUnknown(e)) {
+                removeRun(token, e);
+            }
+            throw e;
+        }
         try {
             container.start();
             if (!spec.waits().isEmpty()) {
@@ -61,14 +81,63 @@ public final class EngineContainers implements Containers {
         return Wait.allOf(waits.toArray(Wait[]::new)).timeout(timeout);
     }
 
+    /** The call may or may not have reached the engine: its answer never came. */
+    private static boolean outcomeUnknown(RuntimeException e) {
+        return e instanceof dev.berth.DockerClosedException || e instanceof dev.berth.EngineConnectionLostException
+                || e instanceof dev.berth.EngineTimeoutException
+                || dev.berth.core.internal.transport.TransportFailure.in(e) != null;
+    }
+
+    /**
+     * Removes whatever a run with this token created (nothing, usually). A create cut off mid-flight may still be
+     * completed by the engine a moment later (seen on 20.10 in runRacingClose), so an empty answer is asked again
+     * again at 0.3, 1, 2.5 and 5 s (a loaded engine may read the request only after Berth closed the socket).
+     */
+    private void removeRun(String token, RuntimeException cause) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            engine.cleanup(raw -> {
+                String filter = RawEngine.filters(Map.of("label", List.of(RUN_LABEL + "=" + token)));
+                for (long pause : new long[] {0, 300, 700, 1500, 2500}) {
+                    sleepQuietly(pause);
+                    JsonNode found = raw.get("/containers/json?all=1&" + filter);
+                    for (JsonNode c : found) {
+                        raw.delete("/containers/" + c.path("Id").asText() + "?force=1&v=1");
+                    }
+                    if (found.size() > 0) {
+                        return;
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public EngineContainer create(ContainerSpec spec) {
         requireSpec(spec);
+        return create(spec, Map.of());
+    }
+
+    private EngineContainer create(ContainerSpec spec, Map<String, String> runLabels) {
         if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
-        EngineContainer created = createOnce(spec, missing -> {
+        EngineContainer created = createOnce(spec, runLabels, missing -> {
             if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 return missingReference(spec, missing);
             }
@@ -82,7 +151,7 @@ public final class EngineContainers implements Containers {
             return created;
         }
         ImagePuller.pull(engine, spec.imageName(), spec.image());
-        return createOnce(spec, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
+        return createOnce(spec, runLabels, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                 again.message(), again.cause()));
     }
 
@@ -102,9 +171,12 @@ public final class EngineContainers implements Containers {
     }
 
     /** One create; null when {@code onMissing} says a 404 is to be handled by the caller. */
-    private EngineContainer createOnce(ContainerSpec spec, Function<Failures.Failure, RuntimeException> onMissing) {
+    private EngineContainer createOnce(ContainerSpec spec, Map<String, String> runLabels,
+            Function<Failures.Failure, RuntimeException> onMissing) {
+        Map<String, String> labels = new java.util.HashMap<>(engine.berthLabels());
+        labels.putAll(runLabels);
         CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
-                () -> CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec(),
+                () -> CreateRequest.send(engine, CreateRequest.build(engine.client(), spec, labels)),
                 Failures.on(409, f -> new NameConflictException(spec.name(),
                                 EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
                                         ? inUse.holderId() : null, f.cause()))
@@ -147,7 +219,7 @@ public final class EngineContainers implements Containers {
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
         JsonNode r = engine.call("prune containers",
-                () -> Prunes.waitingForOthers(() -> engine.raw().post("/containers/prune?" + query)));
+                () -> engine.raw().post("/containers/prune?" + query));
         return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
@@ -156,7 +228,20 @@ public final class EngineContainers implements Containers {
                 : StateMapper.stripSlash(Arrays.stream(c.getNames()).filter(n -> n.lastIndexOf('/') == 0)
                         .findFirst().orElse(c.getNames()[0]));
         Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
-        return new ContainerSummary(c.getId(), name, c.getImage(), ContainerStatus.parse(c.getState()), c.getStatus(),
-                c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()), labels);
+        return new ContainerSummary(c.getId(), name, c.getImage(), c.getCommand(), ContainerStatus.parse(c.getState()),
+                c.getStatus(), c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()), summaryPorts(c),
+                labels);
+    }
+
+    /** The ports column of docker ps: published ones with their host side, exposed-only ones with port 0. */
+    private static List<PublishedPort> summaryPorts(Container c) {
+        if (c.getPorts() == null) {
+            return List.of();
+        }
+        return Arrays.stream(c.getPorts()).filter(p -> p.getPrivatePort() != null)
+                .map(p -> new PublishedPort(p.getPrivatePort(),
+                        Protocol.valueOf((p.getType() == null ? "tcp" : p.getType()).toUpperCase(Locale.ROOT)),
+                        p.getIp() == null ? "" : p.getIp(), p.getPublicPort() == null ? 0 : p.getPublicPort()))
+                .toList();
     }
 }

@@ -102,6 +102,11 @@ public final class EngineImages implements Images {
     }
 
     @Override
+    public void push(String reference) {
+        push(reference, DefaultProgress.forOperation("push", ImageRef.parse(reference).familiar()));
+    }
+
+    @Override
     public void push(String reference, ProgressListener progress) {
         ImageRef ref = ImageRef.parse(reference);
         inspectRaw(reference);
@@ -142,7 +147,7 @@ public final class EngineImages implements Images {
         filters.put("dangling", List.of(what.allUnusedImages() ? "false" : "true"));
         String query = RawEngine.filters(filters);
         JsonNode r = engine.call("prune images",
-                () -> Prunes.waitingForOthers(() -> engine.raw().post("/images/prune?" + query)));
+                () -> engine.raw().post("/images/prune?" + query));
         return PruneReport.ofImages(Prunes.images(r.path("ImagesDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
@@ -150,7 +155,7 @@ public final class EngineImages implements Images {
     public PruneReport pruneBuildCache(boolean allUnused) {
         String all = allUnused ? "?all=1" : "";
         JsonNode r = engine.call("prune build cache",
-                () -> Prunes.waitingForOthers(() -> engine.raw().post("/build/prune" + all)));
+                () -> engine.raw().post("/build/prune" + all));
         return PruneReport.ofBuildCache(Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong());
     }
 

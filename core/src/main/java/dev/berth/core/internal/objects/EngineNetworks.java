@@ -140,7 +140,7 @@ public final class EngineNetworks implements Networks {
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
         JsonNode reply = engine.call("prune networks",
-                () -> Prunes.waitingForOthers(() -> engine.raw().post("/networks/prune?" + query)));
+                () -> engine.raw().post("/networks/prune?" + query));
         return PruneReport.ofNetworks(Prunes.names(reply.path("NetworksDeleted")));
     }
 

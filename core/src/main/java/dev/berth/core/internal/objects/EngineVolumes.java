@@ -128,7 +128,7 @@ public final class EngineVolumes implements Volumes {
     public PruneReport prune(Filter filter) {
         String query = pruneQuery(filter.asMap());
         JsonNode reply = engine.call("prune volumes",
-                () -> Prunes.waitingForOthers(() -> engine.raw().post("/volumes/prune?" + query)));
+                () -> engine.raw().post("/volumes/prune?" + query));
         return PruneReport.ofVolumes(Prunes.names(reply.path("VolumesDeleted")), reply.path("SpaceReclaimed").asLong());
     }
 
