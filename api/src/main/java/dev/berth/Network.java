@@ -1,8 +1,14 @@
 package dev.berth;
 
-/** A network ({@code docker network create}). In try-with-resources, {@link #close()} removes it: see there. */
+/**
+ * A network ({@code docker network create}). In try-with-resources, {@link #close()} removes it (see there), unless
+ * the handle {@link #adopted()} a network that existed before; {@link #remove()} always removes.
+ */
 public interface Network extends AutoCloseable {
     String id();
+
+    /** True when {@code getOrCreate} found the network already there: {@code close()} then leaves it alone. */
+    boolean adopted();
 
     String name();
 
@@ -21,7 +27,8 @@ public interface Network extends AutoCloseable {
      * {@code docker network rm}, ignoring a network that is already gone. Containers still attached keep it: this
      * throws {@link ConflictException} (close or disconnect them first; try-with-resources closes in reverse order,
      * so declare the network before its containers). Close only networks your code created: a handle from
-     * {@link Networks#get} closes the same way.
+     * {@link Networks#get} closes the same way. A handle that {@link #adopted()} the network (from
+     * {@code getOrCreate}) keeps it.
      */
     @Override
     void close();

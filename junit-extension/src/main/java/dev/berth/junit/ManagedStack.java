@@ -100,7 +100,7 @@ public final class ManagedStack extends Managed {
                 waitUntilReady(engine, up);
             } catch (RuntimeException e) {
                 try {
-                    up.down(generatedName);
+                    downStack(up, generatedName);
                 } catch (RuntimeException downFailed) {
                     e.addSuppressed(downFailed);
                 }
@@ -171,7 +171,7 @@ public final class ManagedStack extends Managed {
         stack = null;
         try {
             if (current != null) {
-                current.down(generatedName);
+                downStack(current, generatedName);
             }
         } finally {
             unlockName();
@@ -208,5 +208,14 @@ public final class ManagedStack extends Managed {
         Stack current = stack;
         return "ManagedStack[" + spec.composeFile() + (shared ? ", shared" : "")
                 + (current == null ? ", not up" : ", " + current.name()) + "]";
+    }
+
+    /** A generated project name is the extension's own: its volumes go too; a fixed name's volumes are kept. */
+    private static void downStack(Stack stack, boolean generatedName) {
+        if (generatedName) {
+            stack.downRemovingVolumes();
+        } else {
+            stack.down();
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class EngineContainers implements Containers {
      */
     @Override
     public EngineContainer run(ContainerSpec spec) {
+        requireSpec(spec);
         String token = java.util.UUID.randomUUID().toString();
         EngineContainer container;
         try {
@@ -127,11 +128,12 @@ public final class EngineContainers implements Containers {
 
     @Override
     public EngineContainer create(ContainerSpec spec) {
+        requireSpec(spec);
         return create(spec, Map.of());
     }
 
     private EngineContainer create(ContainerSpec spec, Map<String, String> runLabels) {
-        if (spec.pullPolicy() == PullPolicy.ALWAYS) {
+        if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
@@ -139,7 +141,7 @@ public final class EngineContainers implements Containers {
             if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 return missingReference(spec, missing);
             }
-            if (spec.pullPolicy() == PullPolicy.NEVER) {
+            if (spec.lifecycle().pullPolicy() == PullPolicy.NEVER) {
                 return new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
                         missing.message(), missing.cause());
             }
@@ -151,6 +153,13 @@ public final class EngineContainers implements Containers {
         ImagePuller.pull(engine, spec.imageName(), spec.image());
         return createOnce(spec, runLabels, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                 again.message(), again.cause()));
+    }
+
+    private static void requireSpec(ContainerSpec spec) {
+        if (spec == null) {
+            throw new InvalidSpecException("container spec", null, "it is required (null given)",
+                    "pass e.g. ContainerSpec.of(\"nginx\")");
+        }
     }
 
     private static RuntimeException missingReference(ContainerSpec spec, Failures.Failure missing) {
@@ -209,7 +218,8 @@ public final class EngineContainers implements Containers {
     @Override
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
-        JsonNode r = engine.call("prune containers", () -> engine.raw().post("/containers/prune?" + query));
+        JsonNode r = engine.call("prune containers",
+                () -> engine.raw().post("/containers/prune?" + query));
         return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
