@@ -8,6 +8,11 @@ public final class BerthLabels {
     public static final String SESSION = "dev.berth.session";
     /** Berth version that created the object. */
     public static final String VERSION = "dev.berth.version";
+    /**
+     * Random id of the create call, on volumes: the engine answers a create of an existing name with the existing
+     * volume, and this label is how Berth tells its new volume from someone else's.
+     */
+    public static final String CREATION = "dev.berth.creation";
 
     private BerthLabels() {
     }

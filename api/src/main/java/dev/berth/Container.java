@@ -38,8 +38,8 @@ public interface Container extends AutoCloseable {
     /** {@code docker rm}: only a stopped container. */
     void remove();
 
-    /** {@code docker rm [-f] [-v]}. */
-    void remove(boolean force, boolean volumes);
+    /** {@code docker rm [-f] [-v]}, e.g. {@code remove(ContainerRemoval.forced().withVolumes())}. */
+    void remove(ContainerRemoval how);
 
     /** {@code docker inspect}, in Berth's terms. */
     ContainerState inspect();

@@ -3,96 +3,141 @@ package dev.berth;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Consumer;
 
 /**
  * Everything {@code docker run} takes, as an immutable value: each call returns a new spec, so specs can be shared
- * between tests and threads. Values are checked when they are set; {@link #toString()} masks {@link Secret}s.
+ * between tests and threads. Values are checked when they are set, so a bad value fails here, before any engine
+ * call, with an {@link InvalidSpecException} naming the rule and the fix.
+ *
+ * <p>The fields live in four value records ({@link Execution}, {@link Resources}, {@link Networking},
+ * {@link Lifecycle}) plus image, name, labels and mounts; a change builds a new record through its canonical
+ * constructor, so no copy can silently drop a field. Readers follow one rule: a plain noun, no {@code get}/{@code is}
+ * prefix, and a no-argument reader never shares its name with a setter (the booleans are read through their group:
+ * {@code spec.resources().readOnlyRootfs()}). {@link #toString()} masks {@link Secret}s and {@link #env()} masks them
+ * too; {@link #environmentRevealed()} says in its name that it does not. Equality compares every field, secret
+ * values included (never printed).
  */
 public final class ContainerSpec {
-    private final Fields f;
+    private final ImageRef image;
+    private final String imageText;
+    private final String name;
+    private final Map<String, String> labels;
+    private final List<Mount> mounts;
+    private final Execution execution;
+    private final Resources resources;
+    private final Networking networking;
+    private final Lifecycle lifecycle;
 
-    private ContainerSpec(Fields fields) {
-        this.f = fields;
+    private ContainerSpec(ImageRef image, String imageText, String name, Map<String, String> labels,
+            List<Mount> mounts, Execution execution, Resources resources, Networking networking, Lifecycle lifecycle) {
+        this.image = image;
+        this.imageText = imageText;
+        this.name = name;
+        this.labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        this.mounts = List.copyOf(mounts);
+        this.execution = execution;
+        this.resources = resources;
+        this.networking = networking;
+        this.lifecycle = lifecycle;
     }
 
     /** A spec for the image; the reference is checked against Docker's grammar now, before any engine call. */
     public static ContainerSpec of(String image) {
-        Fields fields = new Fields();
-        fields.image = ImageRef.parse(image);
-        fields.imageText = image;
-        return new ContainerSpec(fields);
+        return new ContainerSpec(ImageRef.parse(image), image, null, Map.of(), List.of(), Execution.NONE,
+                Resources.NONE, Networking.NONE, Lifecycle.NONE);
     }
 
-    // ---- identity and process ----
+    // ---- the process ----
 
     public ContainerSpec name(String name) {
         String checked = Validation.containerName(name);
-        return with(x -> x.name = checked);
+        return new ContainerSpec(image, imageText, checked, labels, mounts, execution, resources, networking,
+                lifecycle);
     }
 
-    /** Replaces the image's CMD. */
+    /** Replaces the image's CMD; at least one non-empty word. */
     public ContainerSpec command(String... command) {
-        List<String> copy = List.of(command);
-        return with(x -> x.command = copy);
+        List<String> words = Validation.command("command", command, "command(\"sh\", \"-c\", \"echo hi\")");
+        return with(execution.withCommand(words));
     }
 
-    /** Replaces the image's ENTRYPOINT. */
+    /** Replaces the image's ENTRYPOINT; at least one non-empty word. */
     public ContainerSpec entrypoint(String... entrypoint) {
-        List<String> copy = List.of(entrypoint);
-        return with(x -> x.entrypoint = copy);
+        List<String> words = Validation.command("entrypoint", entrypoint, "entrypoint(\"/bin/sh\", \"-c\")");
+        return with(execution.withEntrypoint(words));
     }
 
+    /** An environment variable; use {@code ""} for an empty value. */
     public ContainerSpec env(String key, String value) {
-        checkEnvKey(key);
-        return with(x -> {
-            x.env.put(key, value);
-            x.secretEnv.remove(key);
-        });
+        Validation.envKey(key);
+        Validation.required("value of environment variable " + key, value,
+                "pass \"\" for an empty value, or leave the variable out");
+        return with(execution.withEnvironment(execution.environment().with(key, value, false)));
     }
 
     /** An environment variable whose value is masked everywhere Berth prints or logs. */
     public ContainerSpec env(String key, Secret value) {
-        checkEnvKey(key);
-        return with(x -> {
-            x.env.put(key, value.reveal());
-            x.secretEnv.add(key);
-        });
+        Validation.envKey(key);
+        Validation.required("secret value of environment variable " + key, value,
+                "pass Secret.of(\"...\"), or leave the variable out");
+        return with(execution.withEnvironment(execution.environment().with(key, value.reveal(), true)));
     }
 
     public ContainerSpec env(Map<String, String> variables) {
-        variables.keySet().forEach(ContainerSpec::checkEnvKey);
-        return with(x -> x.env.putAll(variables));
+        Validation.required("environment map", variables, "pass a map, e.g. Map.of(\"KEY\", \"value\")");
+        ContainerSpec spec = this;
+        for (var e : variables.entrySet()) {
+            spec = spec.env(e.getKey(), e.getValue());
+        }
+        return spec;
     }
 
+    /** The working directory: an absolute container path (the engine refuses relative ones). */
     public ContainerSpec workdir(String dir) {
-        return with(x -> x.workdir = dir);
+        Validation.absolutePath("working directory", dir, "start it with '/', e.g. \"/app\"");
+        return with(execution.withWorkdir(dir));
     }
 
     /** {@code user}, {@code user:group}, {@code uid} or {@code uid:gid}. */
     public ContainerSpec user(String user) {
-        return with(x -> x.user = user);
+        Validation.notBlank("user", user, "give a user name or uid, e.g. \"1000\" or \"1000:1000\"");
+        return with(execution.withUser(user));
     }
 
-    public ContainerSpec hostname(String hostname) {
-        return with(x -> x.hostname = hostname);
+    /** {@code -it}: a TTY and an open stdin, for {@code container.attach(in, out)}. */
+    public ContainerSpec interactive() {
+        return with(execution.withTty(true).withStdinOpen(true));
     }
+
+    /** {@code -i} without a TTY: stdin open, stdout and stderr kept apart. */
+    public ContainerSpec stdinOpen() {
+        return with(execution.withStdinOpen(true));
+    }
+
+    // ---- metadata ----
 
     public ContainerSpec label(String key, String value) {
-        Validation.notBlank("label key", key, "give a label key such as \"app\"");
-        return with(x -> x.labels.put(key, value));
+        Validation.labelKey(key);
+        Validation.required("value of label " + key, value, "pass \"\" for an empty value");
+        var copy = new LinkedHashMap<>(labels);
+        copy.put(key, value);
+        return new ContainerSpec(image, imageText, name, copy, mounts, execution, resources, networking, lifecycle);
     }
 
     public ContainerSpec labels(Map<String, String> labels) {
-        labels.keySet().forEach(k -> Validation.notBlank("label key", k, "give a label key such as \"app\""));
-        return with(x -> x.labels.putAll(labels));
+        Validation.required("label map", labels, "pass a map, e.g. Map.of(\"app\", \"web\")");
+        ContainerSpec spec = this;
+        for (var e : labels.entrySet()) {
+            spec = spec.label(e.getKey(), e.getValue());
+        }
+        return spec;
     }
 
     // ---- ports ----
@@ -112,19 +157,26 @@ public final class ContainerSpec {
     }
 
     public ContainerSpec publish(PortBinding binding) {
-        return with(x -> x.ports.add(binding));
+        Validation.required("port binding", binding, "pass e.g. PortBinding.tcp(80), or call publish(80)");
+        Validation.distinctHostPort(networking.ports(), binding);
+        var ports = new ArrayList<>(networking.ports());
+        ports.add(binding);
+        return with(networking.withPorts(ports));
     }
 
     // ---- mounts ----
 
     public ContainerSpec mount(Mount mount) {
-        for (Mount existing : f.mounts) {
+        Validation.required("mount", mount, "pass e.g. Mount.volume(\"data\", \"/data\"), or call volume/bind/tmpfs");
+        for (Mount existing : mounts) {
             if (existing.target().equals(mount.target())) {
                 throw new InvalidSpecException("mount target", mount.target(), "two mounts cannot share a target",
                         "remove one of " + existing + " and " + mount);
             }
         }
-        return with(x -> x.mounts.add(mount));
+        var copy = new ArrayList<>(mounts);
+        copy.add(mount);
+        return new ContainerSpec(image, imageText, name, labels, copy, execution, resources, networking, lifecycle);
     }
 
     /** {@code -v name:target}. */
@@ -139,6 +191,7 @@ public final class ContainerSpec {
 
     /** {@code -v volume:target} for a volume handle. */
     public ContainerSpec mount(Volume volume, String target) {
+        Validation.required("volume", volume, "pass a volume from docker.volumes().create(...)");
         return mount(Mount.volume(volume.name(), target));
     }
 
@@ -148,300 +201,292 @@ public final class ContainerSpec {
 
     // ---- resources and security ----
 
-    public ContainerSpec restart(RestartPolicy policy) {
-        return with(x -> x.restart = policy);
-    }
-
     /** {@code --memory}: "512m", "1g" … (binary units, at least 6m). */
     public ContainerSpec memory(String size) {
-        long bytes = Validation.memory("memory limit", Validation.parseSize("memory limit", size));
-        return with(x -> x.memoryBytes = bytes);
+        return memoryBytes(Validation.parseSize("memory limit", size));
     }
 
     public ContainerSpec memoryBytes(long bytes) {
         long checked = Validation.memory("memory limit", bytes);
-        return with(x -> x.memoryBytes = checked);
+        return with(resources.withMemoryBytes(checked));
     }
 
     /** {@code --cpus}: a positive number of CPUs, e.g. 0.5. The engine checks it against the host's CPU count. */
     public ContainerSpec cpus(double cpus) {
-        if (!(cpus >= 0.01) || Double.isInfinite(cpus)) {
-            throw new InvalidSpecException("cpus", cpus, "cpus must be at least 0.01", "give e.g. cpus(0.5) or cpus(2)");
+        if (!(cpus >= 0.01) || cpus > 1_000_000) {
+            throw new InvalidSpecException("cpus", cpus, "cpus must be a number from 0.01 to the host's CPU count",
+                    "give e.g. cpus(0.5) or cpus(2)");
         }
-        long nanoCpus = Math.round(cpus * 1e9);
-        return with(x -> x.nanoCpus = nanoCpus);
+        return with(resources.withNanoCpus(Math.round(cpus * 1e9)));
     }
 
     /** {@code --pids-limit}; -1 for unlimited. */
     public ContainerSpec pidsLimit(long limit) {
         if (limit == 0 || limit < -1) {
-            throw new InvalidSpecException("pids limit", limit, "the limit must be positive, or -1 for unlimited", null);
+            throw new InvalidSpecException("pids limit", limit, "the limit must be positive, or -1 for unlimited",
+                    "give e.g. pidsLimit(100)");
         }
-        return with(x -> x.pidsLimit = limit);
+        return with(resources.withPidsLimit(limit));
     }
 
     public ContainerSpec readOnlyRootfs() {
-        return with(x -> x.readOnlyRootfs = true);
+        return with(resources.withReadOnlyRootfs(true));
     }
 
+    /** {@code --cap-add}: e.g. "NET_ADMIN" (with or without the "CAP_" prefix), or "ALL". */
     public ContainerSpec capAdd(String... capabilities) {
-        return with(x -> x.capAdd.addAll(List.of(capabilities)));
+        var all = new LinkedHashSet<>(resources.capAdd());
+        all.addAll(Validation.capabilities(capabilities));
+        return with(resources.withCapAdd(all));
     }
 
     public ContainerSpec capDrop(String... capabilities) {
-        return with(x -> x.capDrop.addAll(List.of(capabilities)));
-    }
-
-    public ContainerSpec healthCheck(HealthCheck check) {
-        return with(x -> x.healthCheck = check);
+        var all = new LinkedHashSet<>(resources.capDrop());
+        all.addAll(Validation.capabilities(capabilities));
+        return with(resources.withCapDrop(all));
     }
 
     // ---- networking ----
 
-    /** {@code --network NAME}, optionally with aliases other containers on that network can use. */
+    /**
+     * {@code --network NAME}, optionally with aliases other containers on that network can use. Besides a network
+     * name: "bridge", "host", "none", or "container:NAME".
+     */
     public ContainerSpec network(String network, String... aliases) {
-        Validation.notBlank("network", network, "name a network, e.g. \"bridge\" or one you created");
-        return with(x -> {
-            x.network = network;
-            x.aliases = List.of(aliases);
-        });
+        Validation.networkMode(network);
+        Validation.required("network aliases", aliases, "leave the aliases out, or name them");
+        for (String alias : aliases) {
+            Validation.hostname("network alias", alias);
+        }
+        return with(networking.withNetwork(network, List.of(aliases)));
     }
 
     /** {@code --network} for a network handle. */
     public ContainerSpec network(Network network, String... aliases) {
+        Validation.required("network", network, "pass a network from docker.networks().create(...)");
         return network(network.name(), aliases);
+    }
+
+    public ContainerSpec hostname(String hostname) {
+        Validation.hostname("hostname", hostname);
+        return with(networking.withHostname(hostname));
     }
 
     /** {@code --add-host name:ip}. */
     public ContainerSpec extraHost(String hostname, String ip) {
-        Validation.notBlank("extra host", hostname, "give a host name");
-        Validation.notBlank("extra host IP", ip, "give an IP, or \"host-gateway\" for the host");
-        return with(x -> x.extraHosts.put(hostname, ip));
+        Validation.hostname("extra host", hostname);
+        Validation.hostIp("extra host IP", ip, true);
+        var hosts = new LinkedHashMap<>(networking.extraHosts());
+        hosts.put(hostname, ip);
+        return with(networking.withExtraHosts(hosts));
     }
 
     // ---- lifecycle ----
 
-    /** {@code -it}: a TTY and an open stdin, for {@code container.attach(in, out)}. */
-    public ContainerSpec interactive() {
-        return with(x -> {
-            x.tty = true;
-            x.stdinOpen = true;
-        });
+    public ContainerSpec restart(RestartPolicy policy) {
+        Validation.required("restart policy", policy, "pass e.g. RestartPolicy.UNLESS_STOPPED");
+        return with(lifecycle.withRestart(policy));
     }
 
-    /** {@code -i} without a TTY: stdin open, stdout and stderr kept apart. */
-    public ContainerSpec stdinOpen() {
-        return with(x -> x.stdinOpen = true);
+    public ContainerSpec healthCheck(HealthCheck check) {
+        Validation.required("health check", check, "pass e.g. HealthCheck.cmd(\"pg_isready\")");
+        return with(lifecycle.withHealthCheck(check));
     }
 
     /** {@code --rm}: the engine removes the container when it exits. */
     public ContainerSpec autoRemove() {
-        return with(x -> x.autoRemove = true);
+        return with(lifecycle.withAutoRemove(true));
     }
 
+    /** e.g. "SIGINT", "INT" or "2". */
     public ContainerSpec stopSignal(String signal) {
-        return with(x -> x.stopSignal = signal);
+        Validation.signal("stop signal", signal);
+        return with(lifecycle.withStopSignal(signal));
     }
 
+    /** Seconds the engine waits after the stop signal before SIGKILL; whole seconds, 0 or more. */
     public ContainerSpec stopTimeout(Duration timeout) {
-        return with(x -> x.stopTimeout = timeout);
+        Validation.duration("stop timeout", timeout, Duration.ZERO, "give e.g. Duration.ofSeconds(10)");
+        return with(lifecycle.withStopTimeout(timeout));
     }
 
     public ContainerSpec pull(PullPolicy policy) {
-        return with(x -> x.pullPolicy = policy);
+        Validation.required("pull policy", policy, "pass e.g. PullPolicy.IF_MISSING");
+        return with(lifecycle.withPullPolicy(policy));
     }
 
     /** What "ready" means for {@code run}; several calls add up (all must hold). */
     public ContainerSpec waitFor(Wait wait) {
-        return with(x -> x.waits.add(wait));
+        Validation.required("wait", wait, "pass e.g. Wait.port(80), or leave waitFor out");
+        var waits = new ArrayList<>(lifecycle.waits());
+        waits.add(wait);
+        return with(lifecycle.withWaits(waits));
     }
 
     // ---- reading ----
 
     public ImageRef image() {
-        return f.image;
+        return image;
     }
 
     /** The image exactly as written, which is what the engine is asked for. */
     public String imageName() {
-        return f.imageText;
+        return imageText;
     }
 
+    /** The container name, or null for an engine-chosen one. */
     public String name() {
-        return f.name;
-    }
-
-    public List<String> command() {
-        return f.command;
-    }
-
-    public List<String> entrypoint() {
-        return f.entrypoint;
-    }
-
-    public Map<String, String> env() {
-        return Collections.unmodifiableMap(f.env);
-    }
-
-    public Set<String> secretEnvKeys() {
-        return Collections.unmodifiableSet(f.secretEnv);
-    }
-
-    public String workdir() {
-        return f.workdir;
-    }
-
-    public String user() {
-        return f.user;
-    }
-
-    public String hostname() {
-        return f.hostname;
+        return name;
     }
 
     public Map<String, String> labels() {
-        return Collections.unmodifiableMap(f.labels);
-    }
-
-    public List<PortBinding> ports() {
-        return Collections.unmodifiableList(f.ports);
+        return labels;
     }
 
     public List<Mount> mounts() {
-        return Collections.unmodifiableList(f.mounts);
+        return mounts;
     }
 
-    public RestartPolicy restart() {
-        return f.restart;
+    /** The environment with secret values masked ({@code ****}): safe to print or log. */
+    public Map<String, String> env() {
+        return execution.environment().masked();
     }
 
-    public Long memoryBytes() {
-        return f.memoryBytes;
+    /** The environment with secret values in clear: only for handing it to the engine. */
+    public Map<String, String> environmentRevealed() {
+        return execution.environment().revealed();
     }
 
-    public Long nanoCpus() {
-        return f.nanoCpus;
-    }
-
-    public Long pidsLimit() {
-        return f.pidsLimit;
-    }
-
-    public boolean isReadOnlyRootfs() {
-        return f.readOnlyRootfs;
-    }
-
-    public Set<String> capAdd() {
-        return Collections.unmodifiableSet(f.capAdd);
-    }
-
-    public Set<String> capDrop() {
-        return Collections.unmodifiableSet(f.capDrop);
-    }
-
-    public HealthCheck healthCheck() {
-        return f.healthCheck;
-    }
-
-    public String network() {
-        return f.network;
-    }
-
-    public List<String> networkAliases() {
-        return f.aliases;
-    }
-
-    public Map<String, String> extraHosts() {
-        return Collections.unmodifiableMap(f.extraHosts);
-    }
-
-    public boolean isAutoRemove() {
-        return f.autoRemove;
-    }
-
-    public String stopSignal() {
-        return f.stopSignal;
-    }
-
-    public Duration stopTimeout() {
-        return f.stopTimeout;
-    }
-
-    public PullPolicy pullPolicy() {
-        return f.pullPolicy;
-    }
-
-    public boolean tty() {
-        return f.tty;
-    }
-
-    public boolean isStdinOpen() {
-        return f.stdinOpen;
+    public List<PortBinding> ports() {
+        return networking.ports();
     }
 
     public List<Wait> waits() {
-        return Collections.unmodifiableList(f.waits);
+        return lifecycle.waits();
+    }
+
+    public Execution execution() {
+        return execution;
+    }
+
+    public Resources resources() {
+        return resources;
+    }
+
+    public Networking networking() {
+        return networking;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * A SHA-256 (hex) over every field, secret values included, so two specs with the same fingerprint make the same
+     * container; equal specs have equal fingerprints. Secrets enter only the hash. Deterministic across JVMs: maps and
+     * sets are hashed sorted, waits by their rule text and timeout (predicates have no stable identity).
+     */
+    public String fingerprint() {
+        List<Object> parts = fingerprintParts();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                byte[] bytes = String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array()); // no ambiguous joins
+                sha.update(bytes);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** One part per field of the spec and of each group; ContainerSpecTest checks the count against the records. */
+    List<Object> fingerprintParts() {
+        Execution x = execution;
+        Resources r = resources;
+        Networking n = networking;
+        Lifecycle l = lifecycle;
+        return java.util.Arrays.asList(imageText, image, name, new java.util.TreeMap<>(labels), mounts,
+                x.command(), x.entrypoint(), new java.util.TreeMap<>(x.environment().revealed()),
+                new java.util.TreeSet<>(x.environment().secretKeys()), x.workdir(), x.user(), x.tty(), x.stdinOpen(),
+                r.memoryBytes(), r.nanoCpus(), r.pidsLimit(), r.readOnlyRootfs(), new java.util.TreeSet<>(r.capAdd()),
+                new java.util.TreeSet<>(r.capDrop()),
+                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(),
+                l.restart(), l.healthCheck(), l.autoRemove(), l.stopSignal(), l.stopTimeout(), l.pullPolicy(),
+                l.waits().stream().map(w -> w + " within " + w.timeout()).toList());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ContainerSpec s && s.imageText.equals(imageText) && Objects.equals(s.name, name)
+                && s.labels.equals(labels) && s.mounts.equals(mounts) && s.execution.equals(execution)
+                && s.resources.equals(resources) && s.networking.equals(networking) && s.lifecycle.equals(lifecycle);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(imageText, name, labels, mounts, execution, resources, networking, lifecycle);
     }
 
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(" ", "ContainerSpec[", "]");
-        s.add(f.imageText);
-        add(s, "name", f.name);
-        if (!f.command.isEmpty()) {
-            s.add("cmd=" + f.command);
+        s.add(imageText);
+        add(s, "name", name);
+        if (!execution.command().isEmpty()) {
+            s.add("cmd=" + execution.command());
         }
-        if (!f.entrypoint.isEmpty()) {
-            s.add("entrypoint=" + f.entrypoint);
+        if (!execution.entrypoint().isEmpty()) {
+            s.add("entrypoint=" + execution.entrypoint());
         }
-        if (!f.env.isEmpty()) {
-            Map<String, String> masked = new LinkedHashMap<>();
-            f.env.forEach((k, v) -> masked.put(k, f.secretEnv.contains(k) ? "****" : v));
-            s.add("env=" + masked);
+        if (!execution.environment().isEmpty()) {
+            s.add("env=" + execution.environment()); // masked
         }
-        add(s, "workdir", f.workdir);
-        add(s, "user", f.user);
-        add(s, "hostname", f.hostname);
-        if (!f.labels.isEmpty()) {
-            s.add("labels=" + f.labels);
+        add(s, "workdir", execution.workdir());
+        add(s, "user", execution.user());
+        add(s, "hostname", networking.hostname());
+        if (!labels.isEmpty()) {
+            s.add("labels=" + labels);
         }
-        if (!f.ports.isEmpty()) {
-            s.add("ports=" + f.ports);
+        if (!networking.ports().isEmpty()) {
+            s.add("ports=" + networking.ports());
         }
-        if (!f.mounts.isEmpty()) {
-            s.add("mounts=" + f.mounts);
+        if (!mounts.isEmpty()) {
+            s.add("mounts=" + mounts);
         }
-        add(s, "restart", f.restart);
-        add(s, "memory", f.memoryBytes == null ? null : (f.memoryBytes >> 20) + "MiB");
-        add(s, "cpus", f.nanoCpus == null ? null : f.nanoCpus / 1e9);
-        add(s, "pids", f.pidsLimit);
-        if (f.readOnlyRootfs) {
+        add(s, "restart", lifecycle.restart());
+        add(s, "memory", resources.memoryBytes() == null ? null : (resources.memoryBytes() >> 20) + "MiB");
+        add(s, "cpus", resources.nanoCpus() == null ? null : resources.nanoCpus() / 1e9);
+        add(s, "pids", resources.pidsLimit());
+        if (resources.readOnlyRootfs()) {
             s.add("read-only");
         }
-        if (!f.capAdd.isEmpty()) {
-            s.add("cap-add=" + f.capAdd);
+        if (!resources.capAdd().isEmpty()) {
+            s.add("cap-add=" + resources.capAdd());
         }
-        if (!f.capDrop.isEmpty()) {
-            s.add("cap-drop=" + f.capDrop);
+        if (!resources.capDrop().isEmpty()) {
+            s.add("cap-drop=" + resources.capDrop());
         }
-        add(s, "health", f.healthCheck == null ? null : f.healthCheck.test());
-        add(s, "network", f.network == null ? null : f.network + (f.aliases.isEmpty() ? "" : f.aliases));
-        if (!f.extraHosts.isEmpty()) {
-            s.add("hosts=" + f.extraHosts);
+        add(s, "health", lifecycle.healthCheck() == null ? null : lifecycle.healthCheck().test());
+        add(s, "network", networking.network() == null ? null
+                : networking.network() + (networking.aliases().isEmpty() ? "" : networking.aliases()));
+        if (!networking.extraHosts().isEmpty()) {
+            s.add("hosts=" + networking.extraHosts());
         }
-        if (f.autoRemove) {
+        if (lifecycle.autoRemove()) {
             s.add("rm");
         }
-        if (f.tty || f.stdinOpen) {
-            s.add(f.tty ? "-it" : "-i");
+        if (execution.tty() || execution.stdinOpen()) {
+            s.add(execution.tty() ? "-it" : "-i");
         }
-        add(s, "stop-signal", f.stopSignal);
-        add(s, "stop-timeout", f.stopTimeout);
-        if (f.pullPolicy != PullPolicy.IF_MISSING) {
-            s.add("pull=" + f.pullPolicy);
+        add(s, "stop-signal", lifecycle.stopSignal());
+        add(s, "stop-timeout", lifecycle.stopTimeout());
+        if (lifecycle.pullPolicy() != PullPolicy.IF_MISSING) {
+            s.add("pull=" + lifecycle.pullPolicy());
         }
-        if (!f.waits.isEmpty()) {
-            s.add("wait=" + f.waits);
+        if (!lifecycle.waits().isEmpty()) {
+            s.add("wait=" + lifecycle.waits());
         }
         return s.toString();
     }
@@ -452,87 +497,162 @@ public final class ContainerSpec {
         }
     }
 
-    private static void checkEnvKey(String key) {
-        if (key == null || key.isEmpty() || key.contains("=")) {
-            throw new InvalidSpecException("environment variable name", key,
-                    "a name must be non-empty and must not contain '='", "pass the name and the value separately");
+    private ContainerSpec with(Execution value) {
+        return new ContainerSpec(image, imageText, name, labels, mounts, value, resources, networking, lifecycle);
+    }
+
+    private ContainerSpec with(Resources value) {
+        return new ContainerSpec(image, imageText, name, labels, mounts, execution, value, networking, lifecycle);
+    }
+
+    private ContainerSpec with(Networking value) {
+        return new ContainerSpec(image, imageText, name, labels, mounts, execution, resources, value, lifecycle);
+    }
+
+    private ContainerSpec with(Lifecycle value) {
+        return new ContainerSpec(image, imageText, name, labels, mounts, execution, resources, networking, value);
+    }
+
+    /** What runs: command, entrypoint, environment (masked when printed), working dir, user, TTY and stdin. */
+    public record Execution(List<String> command, List<String> entrypoint, Environment environment, String workdir,
+            String user, boolean tty, boolean stdinOpen) {
+        static final Execution NONE = new Execution(List.of(), List.of(), Environment.empty(), null, null, false,
+                false);
+
+        public Execution {
+            command = List.copyOf(command);
+            entrypoint = List.copyOf(entrypoint);
+            Objects.requireNonNull(environment, "environment");
+        }
+
+        Execution withCommand(List<String> v) {
+            return new Execution(v, entrypoint, environment, workdir, user, tty, stdinOpen);
+        }
+
+        Execution withEntrypoint(List<String> v) {
+            return new Execution(command, v, environment, workdir, user, tty, stdinOpen);
+        }
+
+        Execution withEnvironment(Environment v) {
+            return new Execution(command, entrypoint, v, workdir, user, tty, stdinOpen);
+        }
+
+        Execution withWorkdir(String v) {
+            return new Execution(command, entrypoint, environment, v, user, tty, stdinOpen);
+        }
+
+        Execution withUser(String v) {
+            return new Execution(command, entrypoint, environment, workdir, v, tty, stdinOpen);
+        }
+
+        Execution withTty(boolean v) {
+            return new Execution(command, entrypoint, environment, workdir, user, v, stdinOpen);
+        }
+
+        Execution withStdinOpen(boolean v) {
+            return new Execution(command, entrypoint, environment, workdir, user, tty, v);
         }
     }
 
-    private ContainerSpec with(Consumer<Fields> change) {
-        Fields copy = f.copy();
-        change.accept(copy);
-        return new ContainerSpec(copy);
+    /** Limits and privileges: memory, CPUs, pids, read-only root file system, capabilities. Null = engine default. */
+    public record Resources(Long memoryBytes, Long nanoCpus, Long pidsLimit, boolean readOnlyRootfs,
+            Set<String> capAdd, Set<String> capDrop) {
+        static final Resources NONE = new Resources(null, null, null, false, Set.of(), Set.of());
+
+        public Resources {
+            capAdd = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capAdd));
+            capDrop = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capDrop));
+        }
+
+        Resources withMemoryBytes(Long v) {
+            return new Resources(v, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop);
+        }
+
+        Resources withNanoCpus(Long v) {
+            return new Resources(memoryBytes, v, pidsLimit, readOnlyRootfs, capAdd, capDrop);
+        }
+
+        Resources withPidsLimit(Long v) {
+            return new Resources(memoryBytes, nanoCpus, v, readOnlyRootfs, capAdd, capDrop);
+        }
+
+        Resources withReadOnlyRootfs(boolean v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, v, capAdd, capDrop);
+        }
+
+        Resources withCapAdd(Set<String> v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, v, capDrop);
+        }
+
+        Resources withCapDrop(Set<String> v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, v);
+        }
     }
 
-    /** Mutable only while a new spec is being made in {@link #with}; never shared after. */
-    private static final class Fields {
-        ImageRef image;
-        String imageText;
-        String name;
-        List<String> command = List.of();
-        List<String> entrypoint = List.of();
-        Map<String, String> env = new LinkedHashMap<>();
-        Set<String> secretEnv = new LinkedHashSet<>();
-        String workdir;
-        String user;
-        String hostname;
-        Map<String, String> labels = new LinkedHashMap<>();
-        List<PortBinding> ports = new ArrayList<>();
-        List<Mount> mounts = new ArrayList<>();
-        RestartPolicy restart;
-        Long memoryBytes;
-        Long nanoCpus;
-        Long pidsLimit;
-        boolean readOnlyRootfs;
-        Set<String> capAdd = new LinkedHashSet<>();
-        Set<String> capDrop = new LinkedHashSet<>();
-        HealthCheck healthCheck;
-        String network;
-        List<String> aliases = List.of();
-        Map<String, String> extraHosts = new LinkedHashMap<>();
-        boolean autoRemove;
-        boolean tty;
-        boolean stdinOpen;
-        String stopSignal;
-        Duration stopTimeout;
-        PullPolicy pullPolicy = PullPolicy.IF_MISSING;
-        List<Wait> waits = new ArrayList<>();
+    /** Where it is reachable: network and aliases, hostname, extra /etc/hosts entries, published ports. */
+    public record Networking(String network, List<String> aliases, String hostname, Map<String, String> extraHosts,
+            List<PortBinding> ports) {
+        static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of());
 
-        Fields copy() {
-            Fields c = new Fields();
-            c.image = image;
-            c.imageText = imageText;
-            c.name = name;
-            c.command = command;
-            c.entrypoint = entrypoint;
-            c.env = new LinkedHashMap<>(env);
-            c.secretEnv = new LinkedHashSet<>(secretEnv);
-            c.workdir = workdir;
-            c.user = user;
-            c.hostname = hostname;
-            c.labels = new LinkedHashMap<>(labels);
-            c.ports = new ArrayList<>(ports);
-            c.mounts = new ArrayList<>(mounts);
-            c.restart = restart;
-            c.memoryBytes = memoryBytes;
-            c.nanoCpus = nanoCpus;
-            c.pidsLimit = pidsLimit;
-            c.readOnlyRootfs = readOnlyRootfs;
-            c.capAdd = new LinkedHashSet<>(capAdd);
-            c.capDrop = new LinkedHashSet<>(capDrop);
-            c.healthCheck = healthCheck;
-            c.network = network;
-            c.aliases = aliases;
-            c.extraHosts = new LinkedHashMap<>(extraHosts);
-            c.autoRemove = autoRemove;
-            c.tty = tty;
-            c.stdinOpen = stdinOpen;
-            c.stopSignal = stopSignal;
-            c.stopTimeout = stopTimeout;
-            c.pullPolicy = pullPolicy;
-            c.waits = new ArrayList<>(waits);
-            return c;
+        public Networking {
+            aliases = List.copyOf(aliases);
+            extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
+            ports = List.copyOf(ports);
+        }
+
+        Networking withNetwork(String v, List<String> newAliases) {
+            return new Networking(v, newAliases, hostname, extraHosts, ports);
+        }
+
+        Networking withHostname(String v) {
+            return new Networking(network, aliases, v, extraHosts, ports);
+        }
+
+        Networking withExtraHosts(Map<String, String> v) {
+            return new Networking(network, aliases, hostname, v, ports);
+        }
+
+        Networking withPorts(List<PortBinding> v) {
+            return new Networking(network, aliases, hostname, extraHosts, v);
+        }
+    }
+
+    /** How it starts, stops and counts as ready: restart policy, health check, --rm, stop signal/timeout, pull, waits. */
+    public record Lifecycle(RestartPolicy restart, HealthCheck healthCheck, boolean autoRemove, String stopSignal,
+            Duration stopTimeout, PullPolicy pullPolicy, List<Wait> waits) {
+        static final Lifecycle NONE = new Lifecycle(null, null, false, null, null, PullPolicy.IF_MISSING, List.of());
+
+        public Lifecycle {
+            Objects.requireNonNull(pullPolicy, "pullPolicy");
+            waits = List.copyOf(waits);
+        }
+
+        Lifecycle withRestart(RestartPolicy v) {
+            return new Lifecycle(v, healthCheck, autoRemove, stopSignal, stopTimeout, pullPolicy, waits);
+        }
+
+        Lifecycle withHealthCheck(HealthCheck v) {
+            return new Lifecycle(restart, v, autoRemove, stopSignal, stopTimeout, pullPolicy, waits);
+        }
+
+        Lifecycle withAutoRemove(boolean v) {
+            return new Lifecycle(restart, healthCheck, v, stopSignal, stopTimeout, pullPolicy, waits);
+        }
+
+        Lifecycle withStopSignal(String v) {
+            return new Lifecycle(restart, healthCheck, autoRemove, v, stopTimeout, pullPolicy, waits);
+        }
+
+        Lifecycle withStopTimeout(Duration v) {
+            return new Lifecycle(restart, healthCheck, autoRemove, stopSignal, v, pullPolicy, waits);
+        }
+
+        Lifecycle withPullPolicy(PullPolicy v) {
+            return new Lifecycle(restart, healthCheck, autoRemove, stopSignal, stopTimeout, v, waits);
+        }
+
+        Lifecycle withWaits(List<Wait> v) {
+            return new Lifecycle(restart, healthCheck, autoRemove, stopSignal, stopTimeout, pullPolicy, v);
         }
     }
 }

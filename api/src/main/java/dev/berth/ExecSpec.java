@@ -29,42 +29,47 @@ public final class ExecSpec {
     }
 
     public static ExecSpec of(String... command) {
-        if (command.length == 0) {
-            throw new InvalidSpecException("exec command", "[]", "exec needs a command", "e.g. ExecSpec.of(\"ls\", \"/\")");
-        }
-        return new ExecSpec(List.of(command), Map.of(), null, null, null, Duration.ofMinutes(5));
+        List<String> words = Validation.command("exec command", command, "ExecSpec.of(\"ls\", \"/\")");
+        return new ExecSpec(words, Map.of(), null, null, null, Duration.ofMinutes(5));
     }
 
     public ExecSpec env(String key, String value) {
         var copy = new LinkedHashMap<>(env);
-        copy.put(Validation.notBlank("env key", key, "give a variable name"), value);
+        Validation.envKey(key);
+        copy.put(key, Validation.required("value of environment variable " + key, value, "pass \"\" for empty"));
         return new ExecSpec(command, Map.copyOf(copy), user, workdir, stdin, timeout);
     }
 
     public ExecSpec user(String value) {
+        Validation.notBlank("exec user", value, "give a user name or uid, e.g. \"1000\"");
         return new ExecSpec(command, env, value, workdir, stdin, timeout);
     }
 
     public ExecSpec workdir(String value) {
+        Validation.absolutePath("exec working directory", value, "start it with '/', e.g. \"/app\"");
         return new ExecSpec(command, env, user, value, stdin, timeout);
     }
 
     public ExecSpec stdin(byte[] bytes) {
+        Validation.required("exec stdin", bytes, "pass the bytes, or leave stdin out");
         byte[] copy = bytes.clone();
         return new ExecSpec(command, env, user, workdir, () -> new ByteArrayInputStream(copy), timeout);
     }
 
     public ExecSpec stdin(String text) {
+        Validation.required("exec stdin", text, "pass the text, or leave stdin out");
         return stdin(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Stdin from a stream; it is read once, so the spec can be executed once. */
     public ExecSpec stdin(InputStream stream) {
+        Validation.required("exec stdin", stream, "pass a stream, or leave stdin out");
         return new ExecSpec(command, env, user, workdir, () -> stream, timeout);
     }
 
     /** How long the command may run before Berth stops waiting for it. */
     public ExecSpec timeout(Duration value) {
+        Validation.duration("exec timeout", value, Duration.ofMillis(1), "give e.g. Duration.ofSeconds(30)");
         return new ExecSpec(command, env, user, workdir, stdin, value);
     }
 

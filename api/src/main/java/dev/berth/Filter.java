@@ -25,7 +25,9 @@ public final class Filter {
     }
 
     public Filter label(String key, String value) {
-        return with("label", Validation.notBlank("label key", key, "give a label key") + "=" + value);
+        Validation.labelKey(key);
+        return with("label", key + "=" + Validation.required("value of label filter " + key, value,
+                "use label(key) to match any value"));
     }
 
     /** Images: repository[:tag] pattern, e.g. "nginx" or "myapp:*". */
@@ -48,6 +50,8 @@ public final class Filter {
     }
 
     public Filter with(String key, String value) {
+        Validation.notBlank("filter key", key, "give a filter key, e.g. \"label\"");
+        Validation.required("value of filter " + key, value, "give the value to match");
         var copy = new LinkedHashMap<>(filters);
         var values = new ArrayList<>(copy.getOrDefault(key, List.of()));
         values.add(value);

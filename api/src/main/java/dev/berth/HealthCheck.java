@@ -1,25 +1,44 @@
 package dev.berth;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A container health check (HEALTHCHECK). {@code cmd} runs via exec form; {@code shell} via /bin/sh -c. */
+/**
+ * A container health check (HEALTHCHECK). {@code cmd} runs via exec form; {@code shell} via /bin/sh -c. Checked here
+ * because the engine is not safe against bad ones: a test of just {@code ["CMD"]} makes dockerd 20.10 panic in its
+ * health monitor, and intervals below 1 ms are refused only at create.
+ */
 public record HealthCheck(List<String> test, Duration interval, Duration timeout, int retries, Duration startPeriod) {
+    private static final Duration MIN = Duration.ofMillis(1);
+
     public HealthCheck {
+        Validation.required("health check test", test, "use HealthCheck.cmd(...) or HealthCheck.shell(...)");
+        if (test.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw
+            throw new InvalidSpecException("health check", test, "a health check word must not be null",
+                    "pass \"\" for an empty argument");
+        }
         test = List.copyOf(test);
-        if (test.isEmpty()) {
-            throw new InvalidSpecException("health check", test, "a health check needs a command", null);
+        checkTest(test);
+        Validation.duration("health check interval", interval, MIN, "give at least 1 ms, e.g. Duration.ofSeconds(1)");
+        Validation.duration("health check timeout", timeout, MIN, "give at least 1 ms, e.g. Duration.ofSeconds(5)");
+        Validation.required("health check start period", startPeriod, "use Duration.ZERO for none");
+        if (!startPeriod.isZero()) {
+            Validation.duration("health check start period", startPeriod, MIN, "give 0 or at least 1 ms");
         }
         if (retries < 0) {
-            throw new InvalidSpecException("health check retries", retries, "retries must not be negative", null);
+            throw new InvalidSpecException("health check retries", retries, "retries must not be negative",
+                    "give 0 for the engine default (3), or more");
         }
     }
 
     public static HealthCheck cmd(String... command) {
-        return new HealthCheck(prefixed("CMD", command), Duration.ofSeconds(1), Duration.ofSeconds(5), 3, Duration.ZERO);
+        List<String> words = Validation.command("health check command", command, "HealthCheck.cmd(\"pg_isready\")");
+        return new HealthCheck(prefixed("CMD", words), Duration.ofSeconds(1), Duration.ofSeconds(5), 3, Duration.ZERO);
     }
 
     public static HealthCheck shell(String command) {
+        Validation.notBlank("health check shell command", command, "e.g. HealthCheck.shell(\"curl -f localhost\")");
         return new HealthCheck(List.of("CMD-SHELL", command), Duration.ofSeconds(1), Duration.ofSeconds(5), 3,
                 Duration.ZERO);
     }
@@ -40,10 +59,26 @@ public record HealthCheck(List<String> test, Duration interval, Duration timeout
         return new HealthCheck(test, interval, timeout, retries, value);
     }
 
-    private static List<String> prefixed(String first, String... rest) {
-        var all = new java.util.ArrayList<String>();
+    private static void checkTest(List<String> test) {
+        String kind = test.isEmpty() ? "" : test.get(0);
+        boolean ok = switch (kind) {
+            case "CMD" -> test.size() >= 2 && !test.get(1).isBlank();
+            case "CMD-SHELL" -> test.size() == 2 && !test.get(1).isBlank();
+            case "NONE" -> test.size() == 1; // disables the image's HEALTHCHECK (compose: disable: true)
+            default -> false;
+        };
+        if (!ok) {
+            throw new InvalidSpecException("health check", test,
+                    "a health check is [\"CMD\", program, args...] or [\"CMD-SHELL\", command] with a non-empty command,"
+                            + " or [\"NONE\"]",
+                    "use HealthCheck.cmd(\"pg_isready\") or HealthCheck.shell(\"curl -f localhost\")");
+        }
+    }
+
+    private static List<String> prefixed(String first, List<String> rest) {
+        var all = new ArrayList<String>();
         all.add(first);
-        all.addAll(List.of(rest));
+        all.addAll(rest);
         return all;
     }
 }

@@ -28,10 +28,16 @@ public interface Images {
 
     Image tag(String source, String target);
 
-    void remove(String reference, boolean force, boolean noPrune);
+    /** {@code docker rmi}. */
+    default void remove(String reference) {
+        remove(reference, ImageRemoval.defaults());
+    }
 
-    /** {@code docker image prune [-a]}. */
-    PruneReport prune(boolean allUnused, Filter filter);
+    /** {@code docker rmi [-f] [--no-prune]}, e.g. {@code remove("app:1", ImageRemoval.forced())}. */
+    void remove(String reference, ImageRemoval how);
+
+    /** {@code docker image prune [-a]}, e.g. {@code prune(ImagePrune.allUnused().withLabel("app", "x"))}. */
+    PruneReport prune(ImagePrune what);
 
     List<ImageLayer> history(String reference);
 

@@ -23,7 +23,8 @@ public sealed interface Mount permits Mount.Volume, Mount.Bind, Mount.Tmpfs {
     /** A named volume; created by the engine on first use when it does not exist yet. */
     record Volume(String name, String target, boolean readOnly) implements Mount {
         public Volume {
-            Validation.notBlank("volume name", name, "name the volume, e.g. Mount.volume(\"data\", \"/data\")");
+            Validation.objectName("volume name", name, "name the volume with letters, digits, '_', '.' or '-', e.g."
+                    + " Mount.volume(\"data\", \"/data\")");
             checkTarget(target);
         }
 
@@ -35,8 +36,9 @@ public sealed interface Mount permits Mount.Volume, Mount.Bind, Mount.Tmpfs {
     /** A host path; it must exist (the engine does not create it for mounts). */
     record Bind(Path source, String target, boolean readOnly) implements Mount {
         public Bind {
-            if (source == null || !source.isAbsolute() && !source.toAbsolutePath().isAbsolute()) {
-                throw new InvalidSpecException("bind source", source, "a bind mount needs a host path", null);
+            if (source == null) {
+                throw new InvalidSpecException("bind source", null, "a bind mount needs a host path",
+                        "pass e.g. Path.of(\"src/test/resources\")");
             }
             source = source.toAbsolutePath().normalize();
             checkTarget(target);
@@ -51,6 +53,14 @@ public sealed interface Mount permits Mount.Volume, Mount.Bind, Mount.Tmpfs {
     record Tmpfs(String target, long sizeBytes, int mode) implements Mount {
         public Tmpfs {
             checkTarget(target);
+            if (sizeBytes < 0) {
+                throw new InvalidSpecException("tmpfs size", sizeBytes, "a size must not be negative",
+                        "give e.g. size(\"64m\"), or leave it out for the engine default");
+            }
+            if (mode < 0 || mode > 07777) {
+                throw new InvalidSpecException("tmpfs mode", Integer.toOctalString(mode),
+                        "a mode is an octal permission from 0 to 07777", "write it in octal, e.g. mode(01777)");
+            }
         }
 
         public Tmpfs size(String size) {

@@ -7,7 +7,9 @@ import java.util.Map;
 public record NetworkSpec(String name, String driver, boolean internalOnly, Map<String, String> labels, String subnet,
         String gateway, boolean ipv6, String ipv6Subnet) {
     public NetworkSpec {
-        Validation.notBlank("network name", name, "name the network, e.g. \"mynet\"");
+        Validation.objectName("network name", name,
+                "use letters, digits, '_', '.' or '-', starting with a letter or digit, e.g. \"mynet\"");
+        Validation.notBlank("network driver", driver, "use \"bridge\" (the default) or another installed driver");
         labels = Map.copyOf(labels);
         if (gateway != null && subnet == null) {
             throw new InvalidSpecException("network gateway", gateway, "a gateway needs a subnet",
@@ -34,7 +36,8 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
 
     public NetworkSpec label(String key, String value) {
         var copy = new LinkedHashMap<>(labels);
-        copy.put(Validation.notBlank("label key", key, "give a label key"), value);
+        Validation.labelKey(key);
+        copy.put(key, Validation.required("value of label " + key, value, "pass \"\" for an empty value"));
         return new NetworkSpec(name, driver, internalOnly, copy, subnet, gateway, ipv6, ipv6Subnet);
     }
 

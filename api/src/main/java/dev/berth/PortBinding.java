@@ -20,6 +20,7 @@ public record PortBinding(int containerPort, Protocol protocol, String hostIp, i
             throw new InvalidSpecException("host IP", hostIp, "a published port needs a host IP to bind",
                     "use onHostIp(\"127.0.0.1\") or onAllInterfaces()");
         }
+        Validation.hostIp("host IP", hostIp, false);
     }
 
     public static PortBinding tcp(int containerPort) {

@@ -32,7 +32,8 @@ public record Prune(boolean containers, boolean images, boolean allUnusedImages,
     /** Only objects carrying this label (the build cache has no labels, so it is skipped). */
     public Prune withLabel(String key, String value) {
         var copy = new LinkedHashMap<>(labels);
-        copy.put(Validation.notBlank("label key", key, "give a label key"), value);
+        Validation.labelKey(key);
+        copy.put(key, Validation.required("value of label " + key, value, "pass \"\" for an empty value"));
         return new Prune(containers, images, allUnusedImages, volumes, networks, buildCache, copy);
     }
 

@@ -1,16 +1,18 @@
 package dev.berth;
 
-import java.util.Objects;
-
 /** A value that must never reach a log or a toString(): passwords, tokens. */
 public final class Secret {
     private final String value;
 
     private Secret(String value) {
-        this.value = Objects.requireNonNull(value, "secret value");
+        this.value = value;
     }
 
     public static Secret of(String value) {
+        if (value == null) { // the value is not printed even here: null has nothing to hide, but say so plainly
+            throw new InvalidSpecException("secret", null, "a secret needs a value (null given)",
+                    "pass the value, e.g. Secret.of(System.getenv(\"DB_PASSWORD\")) with that variable set");
+        }
         return new Secret(value);
     }
 

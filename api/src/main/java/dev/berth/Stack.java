@@ -16,8 +16,8 @@ public interface Stack extends AutoCloseable {
     /** {@code docker compose down}: removes containers and networks, keeps named volumes. */
     void down();
 
-    /** {@code docker compose down [-v]}: with {@code volumes}, the project's named volumes go too. */
-    void down(boolean volumes);
+    /** {@code docker compose down -v}: the project's named volumes go too (their data is lost). */
+    void downRemovingVolumes();
 
     @Override
     void close();

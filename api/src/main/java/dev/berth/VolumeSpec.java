@@ -8,10 +8,11 @@ public record VolumeSpec(String name, String driver, Map<String, String> options
     public VolumeSpec {
         options = Map.copyOf(options);
         labels = Map.copyOf(labels);
-        if (name != null && !name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
-            throw new InvalidSpecException("volume name", name, "a name must match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
-                    "use letters, digits, '_', '.' or '-', or leave the name out for a generated one");
+        if (name != null) {
+            Validation.objectName("volume name", name,
+                    "use letters, digits, '_', '.' or '-', or VolumeSpec.anonymous() for a generated name");
         }
+        Validation.notBlank("volume driver", driver, "use \"local\" (the default) or another installed driver");
     }
 
     public static VolumeSpec named(String name) {
@@ -29,13 +30,15 @@ public record VolumeSpec(String name, String driver, Map<String, String> options
 
     public VolumeSpec option(String key, String value) {
         var copy = new LinkedHashMap<>(options);
-        copy.put(key, value);
+        copy.put(Validation.notBlank("volume option", key, "give an option name, e.g. \"type\""),
+                Validation.required("value of volume option " + key, value, "pass \"\" for an empty value"));
         return new VolumeSpec(name, driver, copy, labels);
     }
 
     public VolumeSpec label(String key, String value) {
         var copy = new LinkedHashMap<>(labels);
-        copy.put(Validation.notBlank("label key", key, "give a label key"), value);
+        Validation.labelKey(key);
+        copy.put(key, Validation.required("value of label " + key, value, "pass \"\" for an empty value"));
         return new VolumeSpec(name, driver, options, copy);
     }
 }

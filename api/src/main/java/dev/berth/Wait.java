@@ -21,7 +21,13 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
 
     /** A log line matching the regex (anywhere in the line) appears {@code times} times, counting from the start. */
     static Log log(String regex) {
-        return new Log(Pattern.compile(regex), 1, DEFAULT_TIMEOUT);
+        Validation.notBlank("log wait pattern", regex, "give a regex, e.g. Wait.log(\"ready to accept\")");
+        try {
+            return new Log(Pattern.compile(regex), 1, DEFAULT_TIMEOUT);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new InvalidSpecException("log wait pattern", regex, "it is not a valid regex: " + e.getDescription()
+                    + " near index " + e.getIndex(), "escape special characters, e.g. with Pattern.quote(text)", e);
+        }
     }
 
     /** A TCP connection to the published host port is accepted and not dropped at once (checked from the host). */
@@ -42,7 +48,8 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
 
     /** The command, run inside the container, exits 0. */
     static Exec exec(String... command) {
-        return new Exec(List.of(command), DEFAULT_TIMEOUT, null);
+        return new Exec(Validation.command("exec wait command", command, "Wait.exec(\"pg_isready\")"),
+                DEFAULT_TIMEOUT, null);
     }
 
     /** The container has exited (any exit code). */
@@ -51,18 +58,45 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     }
 
     static All allOf(Wait... waits) {
-        return new All(List.of(waits), DEFAULT_TIMEOUT);
+        return new All(checked(waits), DEFAULT_TIMEOUT);
     }
 
     static Any anyOf(Wait... waits) {
-        return new Any(List.of(waits), DEFAULT_TIMEOUT);
+        return new Any(checked(waits), DEFAULT_TIMEOUT);
+    }
+
+    private static List<Wait> checked(Wait[] waits) {
+        if (waits == null || waits.length == 0 || java.util.Arrays.asList(waits).contains(null)) {
+            throw new InvalidSpecException("combined wait", waits == null ? null : java.util.Arrays.toString(waits),
+                    "a combined wait needs at least one wait and no null", "e.g. Wait.allOf(Wait.port(80), "
+                            + "Wait.log(\"ready\"))");
+        }
+        return List.of(waits);
+    }
+
+    /** Timeouts: positive, so a wait always has a bound; poll intervals too, when given. */
+    private static Duration timeoutOf(Duration value) {
+        return Validation.duration("wait timeout", value, Duration.ofMillis(1),
+                "give a positive duration, e.g. Duration.ofSeconds(30)");
+    }
+
+    private static Duration pollOf(Duration value) {
+        return value == null ? null : Validation.duration("wait poll interval", value, Duration.ofMillis(1),
+                "give a positive duration, e.g. Duration.ofMillis(100)");
+    }
+
+    private static void portOf(int containerPort) {
+        Validation.port("wait port", containerPort, "give the container port the service listens on, 1-65535");
     }
 
     record Log(Pattern pattern, int times, Duration timeout) implements Wait {
         public Log {
+            Validation.required("log wait pattern", pattern, "use Wait.log(regex)");
             if (times < 1) {
-                throw new InvalidSpecException("log wait count", times, "a log wait needs times >= 1", null);
+                throw new InvalidSpecException("log wait count", times, "a log wait needs times >= 1",
+                        "give times(1) or more");
             }
+            timeout = timeoutOf(timeout);
         }
 
         public Log times(int n) {
@@ -73,6 +107,18 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
             return new Log(pattern, times, value);
         }
 
+        /** Patterns compare by their text and flags ({@link Pattern} has no equals of its own). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Log l && l.pattern.pattern().equals(pattern.pattern())
+                    && l.pattern.flags() == pattern.flags() && l.times == times && l.timeout.equals(timeout);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(pattern.pattern(), pattern.flags(), times, timeout);
+        }
+
         @Override
         public String toString() {
             return "log /" + pattern + "/" + (times > 1 ? " x" + times : "");
@@ -80,6 +126,12 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     }
 
     record Port(int containerPort, Duration timeout, Duration pollEvery) implements Wait {
+        public Port {
+            portOf(containerPort);
+            timeout = timeoutOf(timeout);
+            pollEvery = pollOf(pollEvery);
+        }
+
         public Port timeout(Duration value) {
             return new Port(containerPort, value, pollEvery);
         }
@@ -96,6 +148,28 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
 
     record Http(int containerPort, String path, String statusRule, IntPredicate status, String bodyRule,
             Predicate<String> body, Duration timeout, Duration pollEvery) implements Wait {
+        public Http {
+            portOf(containerPort);
+            Validation.absolutePath("http wait path", path, "start it with '/', e.g. \"/health\"");
+            Validation.required("http wait status rule", status, "use forStatus(200)");
+            Validation.required("http wait body rule", body, "use forBodyContaining(\"ok\")");
+            timeout = timeoutOf(timeout);
+            pollEvery = pollOf(pollEvery);
+        }
+
+        /** Predicates have no equality: two waits are equal when their rule texts are (the texts stand for them). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Http h && h.containerPort == containerPort && h.path.equals(path)
+                    && h.statusRule.equals(statusRule) && h.bodyRule.equals(bodyRule) && h.timeout.equals(timeout)
+                    && java.util.Objects.equals(h.pollEvery, pollEvery);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(containerPort, path, statusRule, bodyRule, timeout, pollEvery);
+        }
+
         public Http forStatus(int expected) {
             return new Http(containerPort, path, String.valueOf(expected), s -> s == expected, bodyRule, body, timeout,
                     pollEvery);
@@ -129,6 +203,11 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     }
 
     record Healthy(Duration timeout, Duration pollEvery) implements Wait {
+        public Healthy {
+            timeout = timeoutOf(timeout);
+            pollEvery = pollOf(pollEvery);
+        }
+
         public Healthy timeout(Duration value) {
             return new Healthy(value, pollEvery);
         }
@@ -141,10 +220,10 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
 
     record Exec(List<String> command, Duration timeout, Duration pollEvery) implements Wait {
         public Exec {
-            command = List.copyOf(command);
-            if (command.isEmpty()) {
-                throw new InvalidSpecException("exec wait", command, "an exec wait needs a command", null);
-            }
+            command = Validation.command("exec wait command",
+                    command == null ? null : command.toArray(String[]::new), "Wait.exec(\"pg_isready\")");
+            timeout = timeoutOf(timeout);
+            pollEvery = pollOf(pollEvery);
         }
 
         public Exec timeout(Duration value) {
@@ -158,6 +237,10 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     }
 
     record Exited(Duration timeout) implements Wait {
+        public Exited {
+            timeout = timeoutOf(timeout);
+        }
+
         public Exited timeout(Duration value) {
             return new Exited(value);
         }
@@ -171,7 +254,8 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     /** Every wait holds; they are checked side by side and the overall timeout bounds them all. */
     record All(List<Wait> waits, Duration timeout) implements Wait {
         public All {
-            waits = List.copyOf(waits);
+            waits = checked(waits == null ? null : waits.toArray(Wait[]::new));
+            timeout = timeoutOf(timeout);
         }
 
         public All timeout(Duration value) {
@@ -187,7 +271,8 @@ public sealed interface Wait permits Wait.Log, Wait.Port, Wait.Http, Wait.Health
     /** The first wait that holds ends the wait. */
     record Any(List<Wait> waits, Duration timeout) implements Wait {
         public Any {
-            waits = List.copyOf(waits);
+            waits = checked(waits == null ? null : waits.toArray(Wait[]::new));
+            timeout = timeoutOf(timeout);
         }
 
         public Any timeout(Duration value) {

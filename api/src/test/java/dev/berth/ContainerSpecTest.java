@@ -27,7 +27,9 @@ class ContainerSpecTest {
         assertFalse(spec.toString().contains("hunter2"), spec.toString());
         assertTrue(spec.toString().contains("MYSQL_ROOT_PASSWORD=****"), spec.toString());
         assertTrue(spec.toString().contains("X=y"));
-        assertEquals("hunter2", spec.env().get("MYSQL_ROOT_PASSWORD"));
+        assertEquals("****", spec.env().get("MYSQL_ROOT_PASSWORD"), "env() is safe to print");
+        assertEquals("hunter2", spec.environmentRevealed().get("MYSQL_ROOT_PASSWORD"));
+        assertFalse(spec.execution().toString().contains("hunter2"), spec.execution().toString());
         assertEquals("****", Secret.of("x").toString());
     }
 
@@ -56,9 +58,9 @@ class ContainerSpecTest {
 
     @Test
     void memoryAndCpuValuesAreChecked() {
-        assertEquals(512L << 20, ContainerSpec.of("nginx").memory("512m").memoryBytes());
-        assertEquals(1L << 30, ContainerSpec.of("nginx").memory("1g").memoryBytes());
-        assertEquals(1_500_000_000L, ContainerSpec.of("nginx").cpus(1.5).nanoCpus());
+        assertEquals(512L << 20, ContainerSpec.of("nginx").memory("512m").resources().memoryBytes());
+        assertEquals(1L << 30, ContainerSpec.of("nginx").memory("1g").resources().memoryBytes());
+        assertEquals(1_500_000_000L, ContainerSpec.of("nginx").cpus(1.5).resources().nanoCpus());
         var unit = assertThrows(InvalidSpecException.class, () -> ContainerSpec.of("nginx").memory("12XB"));
         assertTrue(unit.getMessage().contains("\"512m\""), unit.getMessage());
         var small = assertThrows(InvalidSpecException.class, () -> ContainerSpec.of("nginx").memory("1k"));
@@ -103,5 +105,98 @@ class ContainerSpecTest {
         assertEquals(java.util.List.of("a=1", "b"), f.filters().get("label"));
         assertFalse(f.includesStopped());
         assertTrue(ContainerFilter.running().status(ContainerStatus.EXITED).includesStopped());
+    }
+
+    /** One spec per setter: each differs from the base and from every other, so no field escapes equals. */
+    static java.util.List<ContainerSpec> variants(ContainerSpec base) {
+        return java.util.List.of(base,
+                base.env("PW", Secret.of("two")), base.env("PW", "one"), base.name("n1"), base.command("x"),
+                base.entrypoint("y"), base.workdir("/w"), base.user("1"), base.hostname("h"), base.label("a", "b"),
+                base.publish(6379), base.tmpfs("/t"), base.restart(RestartPolicy.ALWAYS), base.memory("64m"),
+                base.cpus(0.5), base.pidsLimit(10), base.readOnlyRootfs(), base.capAdd("NET_ADMIN"),
+                base.capDrop("ALL"), base.healthCheck(HealthCheck.cmd("true")), base.network("n"),
+                base.network("n", "alias"), base.extraHost("h", "1.2.3.4"), base.autoRemove(), base.interactive(),
+                base.stdinOpen(), base.stopSignal("SIGINT"), base.stopTimeout(Duration.ofSeconds(3)),
+                base.pull(PullPolicy.ALWAYS), base.waitFor(Wait.port(5432)), ContainerSpec.of("postgres:16"));
+    }
+
+    @Test
+    void equalSpecsAreEqualAndEveryFieldCountsSecretsIncluded() {
+        ContainerSpec base = ContainerSpec.of("postgres:15").env("PW", Secret.of("one")).publish(5432);
+        ContainerSpec same = ContainerSpec.of("postgres:15").env("PW", Secret.of("one")).publish(5432);
+        assertEquals(base, same);
+        assertEquals(base.hashCode(), same.hashCode());
+        var all = variants(base);
+        assertEquals(all.size(), new java.util.HashSet<>(all).size(), "a setter's field is missing from equals");
+        assertEquals(all.size(), all.stream().map(ContainerSpec::fingerprint).distinct().count());
+        assertFalse(base.fingerprint().contains("one"));
+        assertEquals(base.fingerprint(), same.fingerprint());
+    }
+
+    @Test
+    void waitsWithPredicatesOrPatternsCompareByTheirRules() {
+        ContainerSpec a = ContainerSpec.of("nginx").waitFor(Wait.http(80, "/").forStatus(204)).waitFor(Wait.log("up"));
+        ContainerSpec b = ContainerSpec.of("nginx").waitFor(Wait.http(80, "/").forStatus(204)).waitFor(Wait.log("up"));
+        assertEquals(a, b);
+        assertFalse(a.equals(ContainerSpec.of("nginx").waitFor(Wait.http(80, "/")).waitFor(Wait.log("up"))));
+    }
+
+    /** Every component of every group is reachable through a setter: a new component must get one (and a test). */
+    @Test
+    void groupsKeepEveryFieldThroughLaterChanges() {
+        ContainerSpec full = ContainerSpec.of("nginx").name("web").command("a").entrypoint("b").env("K", "v")
+                .env("S", Secret.of("s")).workdir("/w").user("1").interactive().label("l", "v").publish(80)
+                .tmpfs("/t").memory("64m").cpus(1).pidsLimit(5).readOnlyRootfs().capAdd("NET_ADMIN").capDrop("ALL")
+                .network("n", "al").hostname("h").extraHost("x", "1.2.3.4").restart(RestartPolicy.ALWAYS)
+                .healthCheck(HealthCheck.cmd("true")).autoRemove().stopSignal("INT")
+                .stopTimeout(Duration.ofSeconds(1)).pull(PullPolicy.NEVER).waitFor(Wait.port(80));
+        for (var group : java.util.List.of(full.execution(), full.resources(), full.networking(), full.lifecycle())) {
+            for (var component : group.getClass().getRecordComponents()) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(group);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+                boolean unset = value == null || Boolean.FALSE.equals(value)
+                        || value instanceof java.util.Collection<?> c && c.isEmpty()
+                        || value instanceof java.util.Map<?, ?> m && m.isEmpty()
+                        || value instanceof Environment env && env.isEmpty()
+                        || value == PullPolicy.IF_MISSING;
+                assertFalse(unset, group.getClass().getSimpleName() + "." + component.getName()
+                        + " is not set by the chain above: add its setter there");
+            }
+        }
+        ContainerSpec later = full.label("x", "y");
+        assertEquals(full.execution(), later.execution());
+        assertEquals(full.resources(), later.resources());
+        assertEquals(full.networking(), later.networking());
+        assertEquals(full.lifecycle(), later.lifecycle());
+        assertEquals(full.mounts(), later.mounts());
+    }
+
+    @Test
+    void fingerprintHasOnePartPerFieldAndIgnoresOrderWhereEqualsDoes() throws Exception {
+        int fields = 0;
+        for (var f : ContainerSpec.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            boolean group = f.getType().getEnclosingClass() == ContainerSpec.class;
+            fields += group ? f.getType().getRecordComponents().length : 1;
+        }
+        // +1: the environment is hashed as its values and as the set of secret names
+        assertEquals(fields + 1, ContainerSpec.of("nginx").fingerprintParts().size(),
+                "a field was added: add it to fingerprintParts()");
+        ContainerSpec a = ContainerSpec.of("nginx").capAdd("A", "B").label("x", "1").label("y", "2").env("P", "1")
+                .env("Q", Secret.of("2")).extraHost("h1", "1.1.1.1").extraHost("h2", "2.2.2.2");
+        ContainerSpec b = ContainerSpec.of("nginx").capAdd("B", "A").label("y", "2").label("x", "1")
+                .env("Q", Secret.of("2")).env("P", "1").extraHost("h2", "2.2.2.2").extraHost("h1", "1.1.1.1");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertFalse(a.fingerprint().equals(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()));
+        assertFalse(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()
+                .equals(ContainerSpec.of("nginx").waitFor(Wait.port(80).timeout(Duration.ofSeconds(5))).fingerprint()));
     }
 }

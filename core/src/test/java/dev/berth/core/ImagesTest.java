@@ -209,7 +209,7 @@ class ImagesTest extends EngineTest {
                 .run("echo " + label + " > /x"), BuildContext.empty()).label("berth.test", label));
         try {
             assertTrue(docker.images().list(Filter.none().dangling(true).label("berth.test", label)).size() == 1);
-            var report = docker.images().prune(false, Filter.none().label("berth.test", label));
+            var report = docker.images().prune(dev.berth.ImagePrune.dangling().withLabel("berth.test", label));
             assertTrue(report.images().contains(dangling.id()), report.images().toString());
         } finally {
             dangling.close();

@@ -82,8 +82,8 @@ class LifecycleTest extends EngineTest {
     void removeRefusesARunningContainerUnlessForced() {
         try (Container c = docker.containers().run(sleeper())) {
             var e = assertThrows(dev.berth.ConflictException.class, c::remove);
-            assertTrue(e.getMessage().contains("remove(true"), e.getMessage());
-            c.remove(true, true);
+            assertTrue(e.getMessage().contains("ContainerRemoval.forced()"), e.getMessage());
+            c.remove(dev.berth.ContainerRemoval.forced().withVolumes());
             assertTrue(docker.containers().find(c.id()).isEmpty());
         }
     }

@@ -74,7 +74,7 @@ class StacksTest extends EngineTest {
             assertEquals(1, docker.volumes().list(Filter.none().name(project + "_dbdata")).size());
             assertEquals(project, docker.stacks().get(project).ps().get(0).labels().get("com.docker.compose.project"));
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
             docker.images().find(project + "-job").ifPresent(dev.berth.Image::close);
         }
         assertEquals(0, stack.ps().size());

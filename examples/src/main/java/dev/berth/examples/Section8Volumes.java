@@ -19,8 +19,12 @@ public final class Section8Volumes {
     private Section8Volumes() {
     }
 
+    /**
+     * The tour's volume. {@code getOrCreate}, not {@code create}: a "data1" that is already there holds someone's
+     * data, so the handle adopts it and its {@code close()} keeps it.
+     */
     public static Volume createVolume(Docker docker) {
-        return docker.volumes().create(VOLUME);
+        return docker.volumes().getOrCreate(VOLUME);
     }
 
     /** MySQL (MariaDB here) on the volume, ready when the server greets on its published port. */

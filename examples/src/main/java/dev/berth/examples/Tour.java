@@ -92,9 +92,9 @@ public final class Tour {
 
     /** §8: a named volume keeps MySQL's data across containers. */
     void volumes() {
-        step("docker volume create data1", "docker.volumes().create(\"data1\")");
+        step("docker volume create data1", "docker.volumes().getOrCreate(\"data1\")");
         try (Volume data = Section8Volumes.createVolume(docker)) {
-            out.println(data.inspect());
+            out.println(data.inspect() + (data.adopted() ? " (existed before the tour: it will be kept)" : ""));
             step("docker run -d -p 3307:3306 -e MYSQL_ROOT_PASSWORD=pass -v data1:/var/lib/mysql mysql",
                     "ContainerSpec.of(\"mysql\").publish(3307, 3306).env(\"MYSQL_ROOT_PASSWORD\", Secret.of(\"pass\"))"
                             + ".mount(data, \"/var/lib/mysql\")");
@@ -106,7 +106,7 @@ public final class Tour {
             try (Container again = Section8Volumes.runMysql(docker, data)) {
                 out.println("new container, same volume reads: " + Section8Volumes.sql(again, "SELECT v FROM tour.t"));
             }
-            step("docker volume rm data1", "data.remove()");
+            step("docker volume rm data1", data.adopted() ? "data.close() keeps an adopted volume" : "data.close()");
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 /** Reads a tar stream entry by entry (ustar, PAX path records, GNU long names), as the engine's copy-out sends. */
 public final class TarReader {
     private static final int BLOCK = 512;
+    /** PAX and GNU long-name records hold a few names; more is a broken or hostile archive. */
+    private static final long MAX_META = 1 << 20;
     private final InputStream in;
     private long remaining;
     private long padding;
@@ -18,7 +20,16 @@ public final class TarReader {
         }
 
         public boolean isFile() {
-            return type == '0' || type == 0;
+            return type == '0' || type == 0 || type == '7';
+        }
+
+        public boolean isSymlink() {
+            return type == '2';
+        }
+
+        /** A hard link to an earlier entry of the same archive, named by {@link #linkTarget()}. */
+        public boolean isHardLink() {
+            return type == '1';
         }
     }
 
@@ -32,6 +43,7 @@ public final class TarReader {
         remaining = 0;
         padding = 0;
         String longName = null;
+        String longLink = null;
         while (true) {
             byte[] h = in.readNBytes(BLOCK);
             if (h.length < BLOCK || isZero(h)) {
@@ -39,11 +51,21 @@ public final class TarReader {
             }
             char type = (char) h[156];
             long size = octal(h, 124, 12);
-            if (type == 'x' || type == 'L') {
+            if (type == 'x' || type == 'L' || type == 'K') {
+                if (size > MAX_META) {
+                    throw new IOException("tar metadata entry of " + size + " bytes: not a tar Berth can read");
+                }
                 byte[] body = in.readNBytes((int) size);
                 skip(pad(size));
                 String text = new String(body, StandardCharsets.UTF_8);
-                longName = type == 'L' ? text.replace("\0", "") : paxPath(text, longName);
+                if (type == 'L') {
+                    longName = text.replace("\0", "");
+                } else if (type == 'K') {
+                    longLink = text.replace("\0", "");
+                } else {
+                    longName = paxValue(text, "path", longName);
+                    longLink = paxValue(text, "linkpath", longLink);
+                }
                 continue;
             }
             if (type == 'g') {
@@ -53,7 +75,8 @@ public final class TarReader {
             String name = longName != null ? longName : name(h);
             remaining = size;
             padding = pad(size);
-            return new Entry(name, type, (int) octal(h, 100, 8), size, string(h, 157, 100));
+            String link = longLink != null ? longLink : string(h, 157, 100);
+            return new Entry(name, type, (int) octal(h, 100, 8), size, link);
         }
     }
 
@@ -74,11 +97,11 @@ public final class TarReader {
         };
     }
 
-    private static String paxPath(String records, String fallback) {
+    private static String paxValue(String records, String key, String fallback) {
         for (String line : records.split("\n")) {
             int space = line.indexOf(' ');
-            if (space > 0 && line.startsWith("path=", space + 1)) {
-                return line.substring(space + 1 + "path=".length());
+            if (space > 0 && line.startsWith(key + "=", space + 1)) {
+                return line.substring(space + 1 + key.length() + 1);
             }
         }
         return fallback;

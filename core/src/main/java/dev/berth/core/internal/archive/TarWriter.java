@@ -21,16 +21,29 @@ public final class TarWriter implements AutoCloseable {
         header(name.endsWith("/") ? name : name + "/", mode, 0, mtimeSeconds, (byte) '5');
     }
 
+    /** A symbolic link, stored as a link (its target is not read); targets over 100 bytes get a PAX "linkpath". */
     public void symlink(String name, String target, long mtimeSeconds) throws IOException {
         byte[] link = target.getBytes(StandardCharsets.UTF_8);
         if (link.length > 100) {
-            throw new IOException("symbolic link target too long for tar: " + name + " -> " + target);
+            pax("linkpath", target);
+            link = truncated(link);
         }
         pendingLink = link;
         header(name, 0777, 0, mtimeSeconds, (byte) '2');
     }
 
     private byte[] pendingLink;
+
+    /** A hard link to an earlier entry of the same archive (tar type '1'). */
+    public void hardLink(String name, String target, long mtimeSeconds) throws IOException {
+        byte[] link = target.getBytes(StandardCharsets.UTF_8);
+        if (link.length > 100) {
+            pax("linkpath", target);
+            link = truncated(link);
+        }
+        pendingLink = link;
+        header(name, 0644, 0, mtimeSeconds, (byte) '1');
+    }
 
     public void file(String name, int mode, long mtimeSeconds, byte[] content) throws IOException {
         header(name, mode, content.length, mtimeSeconds, (byte) '0');
@@ -51,7 +64,7 @@ public final class TarWriter implements AutoCloseable {
     private void header(String name, int mode, long size, long mtime, byte type) throws IOException {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         if (nameBytes.length > 100) {
-            pax(name);
+            pax("path", name);
             nameBytes = truncated(nameBytes);
         }
         byte[] h = new byte[BLOCK];
@@ -62,7 +75,7 @@ public final class TarWriter implements AutoCloseable {
         octal(h, 124, 12, size);
         octal(h, 136, 12, mtime);
         h[156] = type;
-        if (type == '2' && pendingLink != null) {
+        if ((type == '2' || type == '1') && pendingLink != null) {
             System.arraycopy(pendingLink, 0, h, 157, pendingLink.length);
             pendingLink = null;
         }
@@ -79,10 +92,13 @@ public final class TarWriter implements AutoCloseable {
         out.write(h);
     }
 
-    private void pax(String name) throws IOException {
-        String body = record("path", name);
+    private void pax(String key, String value) throws IOException {
+        String body = record(key, value);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        header("PaxHeader/" + Math.abs(name.hashCode()), 0644, bytes.length, 0, (byte) 'x');
+        byte[] held = pendingLink; // the PAX header is an entry of its own: the link belongs to the next one
+        pendingLink = null;
+        header("PaxHeader/" + Math.abs(value.hashCode()), 0644, bytes.length, 0, (byte) 'x');
+        pendingLink = held;
         out.write(bytes);
         pad(bytes.length);
     }

@@ -48,7 +48,11 @@ final class EngineStack implements Stack {
     }
 
     @Override
-    public void down(boolean volumes) {
+    public void downRemovingVolumes() {
+        down(true);
+    }
+
+    private void down(boolean volumes) {
         for (ContainerSummary container : ps()) {
             engine.containers().find(container.id()).ifPresent(Container::close);
         }

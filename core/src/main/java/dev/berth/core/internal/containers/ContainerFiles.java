@@ -3,6 +3,7 @@ package dev.berth.core.internal.containers;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.DockerException;
 import dev.berth.core.internal.archive.FileModes;
+import dev.berth.core.internal.archive.TarExtractor;
 import dev.berth.core.internal.archive.TarReader;
 import dev.berth.core.internal.archive.TarWriter;
 import dev.berth.core.internal.engine.Engine;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
@@ -31,8 +31,14 @@ final class ContainerFiles {
         void writeTo(TarWriter tar) throws IOException;
     }
 
+    /**
+     * Like {@code docker cp} (without -L): symbolic links are archived as links, never followed, so a link to a file
+     * outside the copied directory does not carry that file into the container.
+     */
     static void copyIn(EngineContainer container, Path hostPath, String containerDir) {
-        if (!Files.exists(hostPath)) {
+        Arguments.required("host path", hostPath, "pass the file or directory to copy");
+        Arguments.absolute("container directory", containerDir);
+        if (!Files.exists(hostPath, LinkOption.NOFOLLOW_LINKS)) {
             throw new dev.berth.NotFoundException("Cannot copy " + hostPath + " into " + container.label()
                     + ": the host path does not exist.");
         }
@@ -42,10 +48,12 @@ final class ContainerFiles {
             try (Stream<Path> walk = Files.walk(base)) {
                 for (Path path : (Iterable<Path>) walk::iterator) {
                     String name = root.relativize(path).toString().replace('\\', '/');
-                    long mtime = Files.getLastModifiedTime(path).toMillis() / 1000;
-                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                    long mtime = Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis() / 1000;
+                    if (Files.isSymbolicLink(path)) {
+                        tar.symlink(name, Files.readSymbolicLink(path).toString().replace('\\', '/'), mtime);
+                    } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                         tar.directory(name, FileModes.of(path, 0755), mtime);
-                    } else if (Files.isRegularFile(path)) {
+                    } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                         try (InputStream in = Files.newInputStream(path)) {
                             tar.file(name, FileModes.of(path, 0644), mtime, Files.size(path), in);
                         }
@@ -56,6 +64,12 @@ final class ContainerFiles {
     }
 
     static void copyIn(EngineContainer container, byte[] content, String containerPath, int mode) {
+        Arguments.required("content", content, "pass the bytes to write (new byte[0] for an empty file)");
+        Arguments.absolute("container path", containerPath);
+        if (mode < 0 || mode > 07777) {
+            throw new dev.berth.InvalidSpecException("file mode", Integer.toOctalString(mode),
+                    "a mode is an octal permission from 0 to 07777", "write it in octal, e.g. 0644");
+        }
         int slash = containerPath.lastIndexOf('/');
         if (slash < 0 || slash == containerPath.length() - 1) {
             throw new dev.berth.InvalidSpecException("container file path", containerPath,
@@ -104,36 +118,29 @@ final class ContainerFiles {
         }
     }
 
+    /** Like {@code docker cp}: links stay links; nothing is written outside {@code hostDir} (see TarExtractor). */
     static void copyOut(EngineContainer container, String containerPath, Path hostDir) {
+        Arguments.absolute("container path", containerPath);
+        Arguments.required("host directory", hostDir, "pass the directory to copy into");
         try (InputStream archive = download(container, containerPath)) {
-            TarReader reader = new TarReader(archive);
-            Path target = Files.createDirectories(hostDir).toAbsolutePath().normalize();
-            for (TarReader.Entry entry = reader.next(); entry != null; entry = reader.next()) {
-                Path out = target.resolve(entry.name()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new DockerException("Refusing tar entry '" + entry.name() + "' from " + container.label()
-                            + ": it points outside " + target);
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else if (entry.isFile()) {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(reader.content(), out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            new TarExtractor(hostDir, container.label()).extract(archive);
         } catch (IOException e) {
             throw new UncheckedIOException("Copying " + containerPath + " out of " + container.label() + " failed", e);
         }
     }
 
     static void copyOut(EngineContainer container, String containerPath, OutputStream target) {
+        Arguments.absolute("container path", containerPath);
+        Arguments.required("target stream", target, "pass the stream to write the file to");
         try (InputStream archive = download(container, containerPath)) {
             TarReader reader = new TarReader(archive);
             TarReader.Entry entry = reader.next();
             if (entry == null || !entry.isFile()) {
                 throw new dev.berth.InvalidSpecException("container file", containerPath,
-                        "it is " + (entry == null ? "empty" : "not a regular file"),
-                        "copy directories with copyOut(path, hostDirectory)");
+                        "it is " + (entry == null ? "empty" : entry.isSymlink()
+                                ? "a symbolic link to " + entry.linkTarget() : "not a regular file"),
+                        entry != null && entry.isSymlink() ? "read the link's target path instead"
+                                : "copy directories with copyOut(path, hostDirectory)");
             }
             reader.content().transferTo(target);
         } catch (IOException e) {

@@ -28,51 +28,54 @@ final class CreateRequest {
     }
 
     static CreateContainerCmd build(DockerClient client, ContainerSpec spec, Map<String, String> berthLabels) {
+        ContainerSpec.Execution run = spec.execution();
+        ContainerSpec.Networking net = spec.networking();
+        ContainerSpec.Lifecycle life = spec.lifecycle();
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(berthLabels);
         CreateContainerCmd cmd = client.createContainerCmd(spec.imageName()).withLabels(labels);
         if (spec.name() != null) {
             cmd.withName(spec.name());
         }
-        if (!spec.command().isEmpty()) {
-            cmd.withCmd(spec.command());
+        if (!run.command().isEmpty()) {
+            cmd.withCmd(run.command());
         }
-        if (!spec.entrypoint().isEmpty()) {
-            cmd.withEntrypoint(spec.entrypoint());
+        if (!run.entrypoint().isEmpty()) {
+            cmd.withEntrypoint(run.entrypoint());
         }
-        if (!spec.env().isEmpty()) {
+        if (!run.environment().isEmpty()) {
             List<String> env = new ArrayList<>();
-            spec.env().forEach((k, v) -> env.add(v == null ? k : k + "=" + v));
+            run.environment().revealed().forEach((k, v) -> env.add(k + "=" + v)); // to the engine: the one reveal
             cmd.withEnv(env);
         }
-        if (spec.workdir() != null) {
-            cmd.withWorkingDir(spec.workdir());
+        if (run.workdir() != null) {
+            cmd.withWorkingDir(run.workdir());
         }
-        if (spec.user() != null) {
-            cmd.withUser(spec.user());
+        if (run.user() != null) {
+            cmd.withUser(run.user());
         }
-        if (spec.hostname() != null) {
-            cmd.withHostName(spec.hostname());
+        if (net.hostname() != null) {
+            cmd.withHostName(net.hostname());
         }
-        if (spec.tty()) {
+        if (run.tty()) {
             cmd.withTty(true);
         }
-        if (spec.isStdinOpen()) {
+        if (run.stdinOpen()) {
             // as `docker run -i`: stdin stays open for one attach and closes when that client's input ends
             cmd.withStdinOpen(true).withStdInOnce(true).withAttachStdin(true).withAttachStdout(true)
                     .withAttachStderr(true);
         }
-        if (spec.healthCheck() != null) {
-            cmd.withHealthcheck(healthCheck(spec.healthCheck()));
+        if (life.healthCheck() != null) {
+            cmd.withHealthcheck(healthCheck(life.healthCheck()));
         }
-        if (spec.stopSignal() != null) {
-            cmd.withStopSignal(spec.stopSignal());
+        if (life.stopSignal() != null) {
+            cmd.withStopSignal(life.stopSignal());
         }
-        if (spec.stopTimeout() != null) {
-            cmd.withStopTimeout((int) spec.stopTimeout().toSeconds());
+        if (life.stopTimeout() != null) {
+            cmd.withStopTimeout((int) life.stopTimeout().toSeconds());
         }
-        if (spec.network() != null && !spec.networkAliases().isEmpty()) {
-            cmd.withAliases(spec.networkAliases());
+        if (net.network() != null && !net.aliases().isEmpty()) {
+            cmd.withAliases(net.aliases());
         }
         if (!spec.ports().isEmpty()) {
             cmd.withExposedPorts(spec.ports().stream().map(CreateRequest::exposed).distinct().toList());
@@ -82,6 +85,8 @@ final class CreateRequest {
     }
 
     private static HostConfig hostConfig(ContainerSpec spec) {
+        ContainerSpec.Resources res = spec.resources();
+        ContainerSpec.Networking net = spec.networking();
         HostConfig host = HostConfig.newHostConfig();
         if (!spec.ports().isEmpty()) {
             Ports ports = new Ports();
@@ -94,29 +99,29 @@ final class CreateRequest {
         if (!spec.mounts().isEmpty()) {
             host.withMounts(spec.mounts().stream().map(CreateRequest::mount).toList());
         }
-        if (spec.restart() != null) {
-            host.withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.parse(spec.restart().toString()));
+        if (spec.lifecycle().restart() != null) {
+            host.withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.parse(spec.lifecycle().restart().toString()));
         }
-        host.withMemory(spec.memoryBytes());
-        host.withNanoCPUs(spec.nanoCpus());
-        host.withPidsLimit(spec.pidsLimit());
-        if (spec.isReadOnlyRootfs()) {
+        host.withMemory(res.memoryBytes());
+        host.withNanoCPUs(res.nanoCpus());
+        host.withPidsLimit(res.pidsLimit());
+        if (res.readOnlyRootfs()) {
             host.withReadonlyRootfs(true);
         }
-        if (!spec.capAdd().isEmpty()) {
-            host.withCapAdd(capabilities(spec.capAdd()));
+        if (!res.capAdd().isEmpty()) {
+            host.withCapAdd(capabilities(res.capAdd()));
         }
-        if (!spec.capDrop().isEmpty()) {
-            host.withCapDrop(capabilities(spec.capDrop()));
+        if (!res.capDrop().isEmpty()) {
+            host.withCapDrop(capabilities(res.capDrop()));
         }
-        if (spec.network() != null) {
-            host.withNetworkMode(spec.network());
+        if (net.network() != null) {
+            host.withNetworkMode(net.network());
         }
-        if (!spec.extraHosts().isEmpty()) {
-            host.withExtraHosts(spec.extraHosts().entrySet().stream()
+        if (!net.extraHosts().isEmpty()) {
+            host.withExtraHosts(net.extraHosts().entrySet().stream()
                     .map(e -> e.getKey() + ":" + e.getValue()).toArray(String[]::new));
         }
-        if (spec.isAutoRemove()) {
+        if (spec.lifecycle().autoRemove()) {
             host.withAutoRemove(true);
         }
         return host;

@@ -96,7 +96,7 @@ public final class EngineContainer implements WaitTarget {
             return new dev.berth.NetworkNotFoundException(missing.network(), e);
         }
         if (meaning instanceof EngineMessages.CommandNotRunnable) {
-            return new InvalidSpecException("command", spec == null ? "?" : spec.command(),
+            return new InvalidSpecException("command", spec == null ? "?" : spec.execution().command(),
                     "the engine could not start it: " + message,
                     "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);
         }
@@ -110,6 +110,10 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer stop(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new InvalidSpecException("stop timeout", timeout, "it must be 0 or more",
+                    "give e.g. Duration.ofSeconds(10), or call stop() for the container's own timeout");
+        }
         return lifecycle("stop", () -> engine.streamingClient().stopContainerCmd(id).withTimeout((int) timeout.toSeconds())
                 .exec());
     }
@@ -121,6 +125,10 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer kill(String signal) {
+        if (signal == null || signal.isBlank()) {
+            throw new InvalidSpecException("signal", signal, "a signal is a name (SIGHUP, HUP) or a number",
+                    "e.g. kill(\"SIGHUP\"), or kill() for SIGKILL");
+        }
         return lifecycle("kill", () -> engine.client().killContainerCmd(id).withSignal(signal).exec());
     }
 
@@ -143,6 +151,11 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer rename(String newName) {
+        if (newName == null || !newName.matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+            throw new InvalidSpecException("container name", newName,
+                    "a name must match [a-zA-Z0-9][a-zA-Z0-9_.-]+ (at least two characters)",
+                    "use letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
         engine.run("rename container " + label(), () -> engine.client().renameContainerCmd(id).withName(newName).exec(),
                 Failures.on(409, f -> new dev.berth.NameConflictException(newName, null, f.cause()))
                         .and(400, f -> new InvalidSpecException("container name", newName, f.message(),
@@ -154,15 +167,19 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public void remove() {
-        remove(false, false);
+        remove(dev.berth.ContainerRemoval.stoppedOnly());
     }
 
     @Override
-    public void remove(boolean force, boolean volumes) {
+    public void remove(dev.berth.ContainerRemoval how) {
+        Arguments.required("container removal", how,
+                "pass ContainerRemoval.stoppedOnly() or ContainerRemoval.forced()");
         engine.run("remove container " + label(),
-                () -> engine.client().removeContainerCmd(id).withForce(force).withRemoveVolumes(volumes).exec(),
+                () -> engine.client().removeContainerCmd(id).withForce(how.force()).withRemoveVolumes(how.volumes())
+                        .exec(),
                 Failures.on(404, this::notFound).and(409, f -> new dev.berth.ConflictException("Cannot remove container "
-                        + label() + ": " + f.message() + ". Stop it first, or remove(true, …) to force.", f.cause())));
+                        + label() + ": " + f.message() + ". Stop it first, or remove(ContainerRemoval.forced()).",
+                        f.cause())));
     }
 
     /** Closing is idempotent: already removed (auto-remove, closed twice) or being removed is fine. */
@@ -248,6 +265,7 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public ExecResult exec(ExecSpec spec) {
+        Arguments.required("exec spec", spec, "pass e.g. ExecSpec.of(\"ls\")");
         return ExecRunner.run(this, spec);
     }
 
@@ -310,6 +328,7 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public EngineContainer waitFor(Wait wait) {
+        Arguments.required("wait", wait, "pass e.g. Wait.port(80)");
         WaitRunner.await(this, wait);
         return this;
     }

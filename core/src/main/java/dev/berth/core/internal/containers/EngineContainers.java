@@ -40,6 +40,7 @@ public final class EngineContainers implements Containers {
 
     @Override
     public EngineContainer run(ContainerSpec spec) {
+        requireSpec(spec);
         EngineContainer container = create(spec);
         try {
             container.start();
@@ -62,7 +63,8 @@ public final class EngineContainers implements Containers {
 
     @Override
     public EngineContainer create(ContainerSpec spec) {
-        if (spec.pullPolicy() == PullPolicy.ALWAYS) {
+        requireSpec(spec);
+        if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
@@ -70,7 +72,7 @@ public final class EngineContainers implements Containers {
             if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 return missingReference(spec, missing);
             }
-            if (spec.pullPolicy() == PullPolicy.NEVER) {
+            if (spec.lifecycle().pullPolicy() == PullPolicy.NEVER) {
                 return new ImageNotFoundException(spec.imageName(), "(pull policy NEVER: not pulled)",
                         missing.message(), missing.cause());
             }
@@ -82,6 +84,13 @@ public final class EngineContainers implements Containers {
         ImagePuller.pull(engine, spec.imageName(), spec.image());
         return createOnce(spec, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                 again.message(), again.cause()));
+    }
+
+    private static void requireSpec(ContainerSpec spec) {
+        if (spec == null) {
+            throw new InvalidSpecException("container spec", null, "it is required (null given)",
+                    "pass e.g. ContainerSpec.of(\"nginx\")");
+        }
     }
 
     private static RuntimeException missingReference(ContainerSpec spec, Failures.Failure missing) {
@@ -137,7 +146,8 @@ public final class EngineContainers implements Containers {
     @Override
     public PruneReport prune(Filter filter) {
         String query = RawEngine.filters(filter.asMap());
-        JsonNode r = engine.call("prune containers", () -> engine.raw().post("/containers/prune?" + query));
+        JsonNode r = engine.call("prune containers",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/containers/prune?" + query)));
         return PruneReport.ofContainers(Prunes.names(r.path("ContainersDeleted")), r.path("SpaceReclaimed").asLong());
     }
 

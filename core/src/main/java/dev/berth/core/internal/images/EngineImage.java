@@ -45,13 +45,13 @@ final class EngineImage implements Image {
 
     @Override
     public void remove() {
-        images.remove(reference, false, false);
+        images.remove(reference, dev.berth.ImageRemoval.defaults());
     }
 
     @Override
     public void close() {
         try {
-            images.remove(reference, true, false);
+            images.remove(reference, dev.berth.ImageRemoval.forced());
         } catch (ImageNotFoundException alreadyGone) {
             // closing is idempotent
         }

@@ -118,28 +118,39 @@ public final class EngineImages implements Images {
     }
 
     @Override
-    public void remove(String reference, boolean force, boolean noPrune) {
+    public void remove(String reference, dev.berth.ImageRemoval how) {
+        if (reference == null || reference.isBlank() || how == null) {
+            throw new dev.berth.InvalidSpecException(reference == null || reference.isBlank() ? "image reference"
+                    : "image removal", reference, "it is required", "e.g. remove(\"app:1\", ImageRemoval.defaults())");
+        }
         engine.run("remove image " + reference,
-                () -> engine.client().removeImageCmd(reference).withForce(force).withNoPrune(noPrune).exec(),
+                () -> engine.client().removeImageCmd(reference).withForce(how.force())
+                        .withNoPrune(how.keepUntaggedParents()).exec(),
                 Failures.on(404, f -> new ImageNotFoundException(reference, "(local)", f.message(), f.cause()))
                         .and(409, f -> new dev.berth.ConflictException("Cannot remove image " + reference + ": "
-                                + f.message() + ". Remove the containers using it first, or force the removal.",
-                                f.cause())));
+                                + f.message() + ". Remove the containers using it first, or remove it with"
+                                + " ImageRemoval.forced().", f.cause())));
     }
 
     @Override
-    public PruneReport prune(boolean allUnused, Filter filter) {
-        Map<String, List<String>> filters = new LinkedHashMap<>(filter.asMap());
-        filters.put("dangling", List.of(allUnused ? "false" : "true"));
+    public PruneReport prune(dev.berth.ImagePrune what) {
+        if (what == null) {
+            throw new dev.berth.InvalidSpecException("image prune", null, "it is required (null given)",
+                    "pass ImagePrune.dangling() or ImagePrune.allUnused()");
+        }
+        Map<String, List<String>> filters = new LinkedHashMap<>(what.filter().asMap());
+        filters.put("dangling", List.of(what.allUnusedImages() ? "false" : "true"));
         String query = RawEngine.filters(filters);
-        JsonNode r = engine.call("prune images", () -> engine.raw().post("/images/prune?" + query));
+        JsonNode r = engine.call("prune images",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/images/prune?" + query)));
         return PruneReport.ofImages(Prunes.images(r.path("ImagesDeleted")), r.path("SpaceReclaimed").asLong());
     }
 
     /** {@code docker builder prune [-a]}: the classic builder's cache; it takes no label filter. */
     public PruneReport pruneBuildCache(boolean allUnused) {
         String all = allUnused ? "?all=1" : "";
-        JsonNode r = engine.call("prune build cache", () -> engine.raw().post("/build/prune" + all));
+        JsonNode r = engine.call("prune build cache",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/build/prune" + all)));
         return PruneReport.ofBuildCache(Prunes.names(r.path("CachesDeleted")), r.path("SpaceReclaimed").asLong());
     }
 

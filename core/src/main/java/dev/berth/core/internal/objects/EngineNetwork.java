@@ -14,11 +14,19 @@ final class EngineNetwork implements Network {
     private final Engine engine;
     private final String id;
     private final String name;
+    /** Found, not made, by getOrCreate: close() leaves it. */
+    private final boolean adopted;
 
-    EngineNetwork(Engine engine, String id, String name) {
+    EngineNetwork(Engine engine, String id, String name, boolean adopted) {
         this.engine = engine;
         this.id = id;
         this.name = name;
+        this.adopted = adopted;
+    }
+
+    @Override
+    public boolean adopted() {
+        return adopted;
     }
 
     @Override
@@ -40,6 +48,10 @@ final class EngineNetwork implements Network {
 
     @Override
     public void connect(Container container, String... aliases) {
+        if (container == null) {
+            throw new dev.berth.InvalidSpecException("container", null, "it is required (null given)",
+                    "pass the container to connect");
+        }
         var cmd = engine.client().connectToNetworkCmd().withNetworkId(id).withContainerId(container.id());
         if (aliases.length > 0) {
             cmd.withContainerNetwork(new ContainerNetwork().withAliases(aliases));
@@ -61,6 +73,9 @@ final class EngineNetwork implements Network {
 
     @Override
     public void close() {
+        if (adopted) {
+            return; // it was there before this handle: not Berth's to delete
+        }
         try {
             remove();
         } catch (NetworkNotFoundException alreadyGone) {
@@ -85,6 +100,7 @@ final class EngineNetwork implements Network {
 
     @Override
     public String toString() {
-        return "Network " + name + " (" + id.substring(0, Math.min(12, id.length())) + ")";
+        return "Network " + name + " (" + id.substring(0, Math.min(12, id.length())) + ")"
+                + (adopted ? " adopted: close() keeps it" : "");
     }
 }

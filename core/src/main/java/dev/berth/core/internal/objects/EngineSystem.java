@@ -209,7 +209,7 @@ public final class EngineSystem implements DockerSystem {
             report = report.plus(volumes.prune(labels));
         }
         if (prune.images()) {
-            report = report.plus(images.prune(prune.allUnusedImages(), labels));
+            report = report.plus(images.prune(new dev.berth.ImagePrune(prune.allUnusedImages(), labels)));
         }
         if (prune.buildCache() && prune.labels().isEmpty()) {
             report = report.plus(images.pruneBuildCache(prune.allUnusedImages()));

@@ -19,11 +19,19 @@ final class EngineVolume implements Volume {
     private final Engine engine;
     private final Containers containers;
     private final String name;
+    /** Found, not made, by getOrCreate: close() leaves it. */
+    private final boolean adopted;
 
-    EngineVolume(Engine engine, Containers containers, String name) {
+    EngineVolume(Engine engine, Containers containers, String name, boolean adopted) {
         this.engine = engine;
         this.containers = containers;
         this.name = name;
+        this.adopted = adopted;
+    }
+
+    @Override
+    public boolean adopted() {
+        return adopted;
     }
 
     @Override
@@ -44,7 +52,11 @@ final class EngineVolume implements Volume {
     }
 
     @Override
-    public void remove(boolean force) {
+    public void removeForced() {
+        remove(true);
+    }
+
+    private void remove(boolean force) {
         engine.call("remove volume " + name,
                 () -> engine.raw().delete("/volumes/" + RawEngine.encode(name) + (force ? "?force=1" : "")),
                 Failures.on(404, f -> new VolumeNotFoundException(name, f.cause())).and(409, this::inUse));
@@ -60,12 +72,15 @@ final class EngineVolume implements Volume {
                     .orElse(id));
         }
         return new ConflictException("Volume '" + name + "' is in use by container " + String.join(", ", users)
-                + ". Remove that container first (container.close()), or remove(true) does not help while it is"
+                + ". Remove that container first (container.close()); removeForced() does not help while it is"
                 + " mounted.", f.cause());
     }
 
     @Override
     public void close() {
+        if (adopted) {
+            return; // it was there before this handle: not Berth's to delete
+        }
         try {
             remove(false);
         } catch (VolumeNotFoundException alreadyGone) {
@@ -75,6 +90,6 @@ final class EngineVolume implements Volume {
 
     @Override
     public String toString() {
-        return "Volume " + name;
+        return "Volume " + name + (adopted ? " (adopted: close() keeps it)" : "");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import dev.berth.Containers;
 import dev.berth.Filter;
+import dev.berth.NameConflictException;
 import dev.berth.PruneReport;
 import dev.berth.Volume;
 import dev.berth.VolumeInfo;
@@ -31,14 +32,51 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public Volume create(String name) {
+        if (name == null) {
+            throw new dev.berth.InvalidSpecException("volume name", null, "it is required (null given)",
+                    "name the volume, or use create(VolumeSpec.anonymous()) for a generated name");
+        }
         return create(VolumeSpec.named(name));
     }
 
-    /** Like {@code docker volume create}, creating a name that exists returns the existing volume. */
     @Override
     public Volume create(VolumeSpec spec) {
+        Volume volume = createOrAdopt(spec);
+        if (volume.adopted()) {
+            throw new NameConflictException("volume", spec.name(), null, "Berth does not take over a volume it did"
+                    + " not create (its close() would delete the data). Use docker.volumes().getOrCreate(\""
+                    + spec.name() + "\") to use it and keep it, remove it yourself, or pick another name.", null);
+        }
+        return volume;
+    }
+
+    @Override
+    public Volume getOrCreate(String name) {
+        if (name == null) {
+            throw new dev.berth.InvalidSpecException("volume name", null, "it is required (null given)",
+                    "name the volume to find or create");
+        }
+        return getOrCreate(VolumeSpec.named(name));
+    }
+
+    @Override
+    public Volume getOrCreate(VolumeSpec spec) {
+        return createOrAdopt(spec);
+    }
+
+    /**
+     * One create call. The engine answers a create of an existing name with the existing volume (HTTP 201, its own
+     * labels): a random creation label that does not come back means the volume was there before.
+     */
+    private EngineVolume createOrAdopt(VolumeSpec spec) {
+        if (spec == null) {
+            throw new dev.berth.InvalidSpecException("volume spec", null, "it is required (null given)",
+                    "pass e.g. VolumeSpec.named(\"data\")");
+        }
+        String creation = java.util.UUID.randomUUID().toString();
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(engine.berthLabels());
+        labels.put(dev.berth.BerthLabels.CREATION, creation);
         var cmd = engine.client().createVolumeCmd().withDriver(spec.driver()).withLabels(labels);
         if (spec.name() != null) {
             cmd.withName(spec.name());
@@ -46,8 +84,10 @@ public final class EngineVolumes implements Volumes {
         if (!spec.options().isEmpty()) {
             cmd.withDriverOpts(spec.options());
         }
-        String name = engine.call("create volume " + spec.name(), cmd::exec).getName();
-        return new EngineVolume(engine, containers, name);
+        var created = engine.call("create volume " + spec.name(), cmd::exec);
+        Map<String, String> got = created.getLabels() == null ? Map.of() : created.getLabels();
+        boolean adopted = !creation.equals(got.get(dev.berth.BerthLabels.CREATION));
+        return new EngineVolume(engine, containers, created.getName(), adopted);
     }
 
     @Override
@@ -57,8 +97,12 @@ public final class EngineVolumes implements Volumes {
 
     @Override
     public Optional<Volume> find(String name) {
+        if (name == null || name.isBlank()) {
+            throw new dev.berth.InvalidSpecException("volume name", name, "a name is required",
+                    "pass the volume's name");
+        }
         return engine.find("inspect volume " + name, () -> engine.client().inspectVolumeCmd(name).exec())
-                .map(found -> new EngineVolume(engine, containers, name));
+                .map(found -> new EngineVolume(engine, containers, name, false));
     }
 
     @Override
@@ -83,7 +127,8 @@ public final class EngineVolumes implements Volumes {
     @Override
     public PruneReport prune(Filter filter) {
         String query = pruneQuery(filter.asMap());
-        JsonNode reply = engine.call("prune volumes", () -> engine.raw().post("/volumes/prune?" + query));
+        JsonNode reply = engine.call("prune volumes",
+                () -> Prunes.waitingForOthers(() -> engine.raw().post("/volumes/prune?" + query)));
         return PruneReport.ofVolumes(Prunes.names(reply.path("VolumesDeleted")), reply.path("SpaceReclaimed").asLong());
     }
 

@@ -1,0 +1,36 @@
+package dev.berth;
+
+/**
+ * What {@link Images#prune(ImagePrune)} removes: {@code docker image prune [-a] [--filter]}. Immutable, like
+ * {@link Prune}: start from {@link #dangling()} or {@link #allUnused()} and narrow with labels or a filter.
+ */
+public record ImagePrune(boolean allUnusedImages, Filter filter) {
+    public ImagePrune {
+        Validation.required("image prune filter", filter, "use Filter.none()");
+    }
+
+    /** {@code docker image prune}: untagged images no container uses. */
+    public static ImagePrune dangling() {
+        return new ImagePrune(false, Filter.none());
+    }
+
+    /** {@code docker image prune -a}: every image no container uses, tagged ones too. */
+    public static ImagePrune allUnused() {
+        return new ImagePrune(true, Filter.none());
+    }
+
+    /** Only images carrying this label. */
+    public ImagePrune withLabel(String key, String value) {
+        return new ImagePrune(allUnusedImages, filter.label(key, value));
+    }
+
+    /** Only what Berth built ({@value BerthLabels#MANAGED}=true). */
+    public ImagePrune onlyBerth() {
+        return withLabel(BerthLabels.MANAGED, "true");
+    }
+
+    /** Replaces the filter (label, until). */
+    public ImagePrune withFilter(Filter value) {
+        return new ImagePrune(allUnusedImages, value);
+    }
+}
