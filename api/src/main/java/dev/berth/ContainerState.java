@@ -19,7 +19,8 @@ public record ContainerState(
         int restartCount,
         Map<String, String> ipAddresses,
         List<PublishedPort> ports,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        ContainerSettings settings) {
 
     public ContainerState {
         ipAddresses = Map.copyOf(ipAddresses);
