@@ -57,7 +57,7 @@ public record ContainerSettings(
         List<Ulimit> ulimits,
         List<String> securityOptions) {
 
-    /** Copies the collections (keeping the engine's order), so the value cannot change. */
+    // copies the collections (keeping the engine's order), so the value cannot change
     public ContainerSettings {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         capAdd = List.copyOf(capAdd);
