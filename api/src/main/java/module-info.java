@@ -4,4 +4,5 @@ module dev.berth {
     exports dev.berth.spi;
 
     uses dev.berth.spi.DockerProvider;
+    uses dev.berth.spi.ComposeLoaderProvider;
 }

@@ -14,4 +14,5 @@ module dev.berth.core {
     requires org.snakeyaml.engine.v2;
 
     provides dev.berth.spi.DockerProvider with dev.berth.core.BerthDockerProvider;
+    provides dev.berth.spi.ComposeLoaderProvider with dev.berth.core.BerthComposeLoader;
 }

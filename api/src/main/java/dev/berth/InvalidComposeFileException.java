@@ -2,11 +2,15 @@ package dev.berth;
 
 import java.nio.file.Path;
 
-/** A compose file breaks a rule; the message starts with file:line:column. Nothing was created. */
+/**
+ * A compose file breaks a rule; the message starts with file:line:column and names the key path
+ * ({@code services.web.ports[1]}) and a fix. Nothing was created.
+ */
 public class InvalidComposeFileException extends InvalidSpecException {
     private final Path file;
     private final int line;
     private final int column;
+    private final String keyPath;
 
     /**
      * @param file the compose file
@@ -16,10 +20,22 @@ public class InvalidComposeFileException extends InvalidSpecException {
      * @param fix how to fix it
      */
     public InvalidComposeFileException(Path file, int line, int column, String problem, String fix) {
-        super("compose file", file + ":" + line + ":" + column, problem, fix);
+        this(file, line, column, null, problem, fix);
+    }
+
+    /** {@code keyPath} is where in the file's structure, e.g. {@code services.web.ports[1]} (null: the whole file). */
+    public InvalidComposeFileException(Path file, int line, int column, String keyPath, String problem, String fix) {
+        super("compose file", file + ":" + line + ":" + column, keyPath == null ? problem : keyPath + ": " + problem,
+                fix);
         this.file = file;
         this.line = line;
         this.column = column;
+        this.keyPath = keyPath;
+    }
+
+    /** The key path of the offending value, e.g. {@code services.web.ports[1]}; null for file-level problems. */
+    public String keyPath() {
+        return keyPath;
     }
 
     /**

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,108 @@ class StacksTest extends EngineTest {
             assertTrue(box.exec("touch", "/scratch/ok").succeeded(), "tmpfs is writable");
             assertTrue(!box.exec("chown", "1:1", "/scratch/ok").succeeded(), "CHOWN dropped");
         }
+    }
+
+    @Test
+    void specFeaturesRunOnTheEngine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".env"), "GREETING=hello-from-dotenv\n");
+        Files.writeString(dir.resolve("token.txt"), "file-token\n");
+        Files.writeString(dir.resolve("app.conf"), "conf-from-file\n");
+        Path file = Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    build:
+                      dockerfile_inline: |
+                        FROM %s AS base
+                        ARG GREETING
+                        RUN echo "$GREETING" > /greeting
+                        FROM base AS final
+                        RUN echo final > /stage
+                      args: ["GREETING=${GREETING}"]
+                      target: base
+                    command: sh -c 'for f in /greeting /run/secrets/token /run/secrets/pw /etc/app.conf /content; do cat $$f; echo; done; sleep 300'
+                    deploy:
+                      replicas: 2
+                    volumes: [/cache]
+                    secrets: [token, pw]
+                    configs: [{source: conf, target: /etc/app.conf}, content]
+                secrets:
+                  token: {file: ./token.txt}
+                  pw: {environment: PW}
+                configs:
+                  conf: {file: ./app.conf}
+                  content: {content: "inline ${GREETING}"}
+                """.formatted(TestImages.BUSYBOX));
+        String project = project();
+        Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project).env("PW", "s3cret"));
+        try {
+            assertEquals(2, stack.ps().size(), "deploy.replicas");
+            var second = docker.containers().get(project + "-app-2");
+            second.waitFor(Wait.log("inline hello-from-dotenv"));
+            assertEquals(List.of("hello-from-dotenv", "file-token", "s3cret", "conf-from-file",
+                    "inline hello-from-dotenv"), second.logs().all().text().lines().filter(l -> !l.isBlank()).toList(),
+                    "a command string is split into words (not run by sh -c); secrets and configs are in place");
+            assertEquals("-r--r--r--", second.exec("stat", "-c", "%A", "/run/secrets/pw").stdout().strip());
+            assertTrue(!second.exec("test", "-f", "/stage").succeeded(), "build.target stops at that stage");
+            assertTrue(second.exec("touch", "/cache/x").succeeded(), "anonymous volume mounted");
+            assertEquals(2, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size(),
+                    "one anonymous volume per replica");
+        } finally {
+            stack.downRemovingVolumes();
+            docker.images().find(project + "-app").ifPresent(dev.berth.Image::close);
+        }
+        assertEquals(0, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size());
+    }
+
+    @Test
+    void networkModeSharesAnotherServicesNetwork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  db:
+                    image: %s
+                    command: sh -c 'mkdir -p /www && echo shared > /www/x && httpd -f -p 7777 -h /www'
+                  sidecar:
+                    image: %s
+                    command: ["sleep", "300"]
+                    network_mode: service:db
+                """.formatted(TestImages.BUSYBOX, TestImages.BUSYBOX));
+        String project = project();
+        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+            var sidecar = stack.service("sidecar");
+            String page = "";
+            for (int i = 0; i < 50 && !page.equals("shared"); i++) {
+                page = sidecar.exec("wget", "-qO-", "http://127.0.0.1:7777/x").stdout().strip();
+                Thread.sleep(100);
+            }
+            assertEquals("shared", page, "the sidecar reaches db's port on its own localhost");
+        }
+    }
+
+    @Test
+    void upScalesReplicasUpAndDown(@TempDir Path dir) throws Exception {
+        String service = "services:\n  worker:\n    image: %s\n    command: [\"sleep\", \"300\"]\n"
+                .formatted(TestImages.BUSYBOX);
+        Path file = Files.writeString(dir.resolve("compose.yaml"), service + "    scale: 3\n");
+        String project = project();
+        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+            assertEquals(3, stack.ps().size());
+            String first = docker.containers().get(project + "-worker-1").id();
+            Files.writeString(file, service + "    scale: 1\n");
+            docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+            assertEquals(List.of(project + "-worker-1"), stack.ps().stream().map(c -> c.name()).toList());
+            assertEquals(first, stack.ps().get(0).id(), "the kept replica was not recreated");
+        }
+    }
+
+    @Test
+    void keysBerthCannotRunFailBeforeAnyEngineCall(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("docker-compose.yml"),
+                "services:\n  web:\n    image: nginx:1.22\n    init: true\n");
+        long before = docker.requestCount();
+        var e = assertThrows(InvalidComposeFileException.class, () -> docker.stacks().up(StackSpec.fromCompose(file)));
+        assertEquals(4, e.line());
+        assertEquals("services.web.init", e.keyPath());
+        assertEquals(before, docker.requestCount(), "rejected before any engine call");
     }
 
     @Test

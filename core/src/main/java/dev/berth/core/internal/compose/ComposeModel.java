@@ -1,41 +1,73 @@
 package dev.berth.core.internal.compose;
 
 import dev.berth.HealthCheck;
-import dev.berth.PortBinding;
 import dev.berth.RestartPolicy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** A checked compose file: what {@code up} needs, with names still as the file writes them. */
-public record ComposeModel(String project, Path file, Map<String, Service> services, Set<String> volumes,
-        Set<String> networks) {
+/**
+ * What {@code stacks().up} runs, typed: read from a {@link LoadedProject} by {@link ModelReader}, which has already
+ * rejected (at their file:line:column) the keys a single engine cannot run yet. Each service keeps its normalized
+ * JSON ({@link Service#configJson}) for Compose's config hash.
+ */
+public record ComposeModel(String project, Path workingDir, List<Path> files, Map<String, Service> services,
+        Map<String, Network> networks, Map<String, Volume> volumes, Map<String, FileSource> secrets,
+        Map<String, FileSource> configs) {
 
-    /** One service. {@code image} may be null when {@code build} is set. */
     public record Service(String name, String image, Build build, List<String> command, List<String> entrypoint,
-            Map<String, String> environment, List<PortBinding> ports, List<VolumeMount> volumes,
-            Map<String, List<String>> networks, Map<String, String> dependsOn, HealthCheck healthCheck,
-            RestartPolicy restart, Map<String, String> labels, String workdir, String user, String hostname,
-            List<java.util.function.UnaryOperator<dev.berth.ContainerSpec>> options) {
-        /** Applies the plain container options (extra_hosts, cap_add, mem_limit …) to a spec. */
-        public dev.berth.ContainerSpec applyOptions(dev.berth.ContainerSpec spec) {
-            for (var option : options) {
-                spec = option.apply(spec);
-            }
-            return spec;
-        }
+            Map<String, String> environment, List<Port> ports, List<Mount> mounts, Map<String, Attachment> networks,
+            Map<String, Dependency> dependsOn, HealthCheck healthCheck, RestartPolicy restart,
+            Map<String, String> labels, Process process, Limits limits, List<FileMount> files, int replicas,
+            String containerName, String networkMode, String configJson, String configHash) {
     }
 
-    public record Build(Path context, String dockerfile) {
+    /** Where and as whom the process runs. Null fields are not set. */
+    public record Process(String workdir, String user, String hostname, boolean tty, boolean stdinOpen,
+            String stopSignal, Duration stopGracePeriod, boolean readOnly, List<String> capAdd, List<String> capDrop,
+            Map<String, String> extraHosts, List<String> tmpfs) {
     }
 
-    /** {@code named:/target}, {@code ./host:/target} or {@code /host:/target}, optionally {@code :ro}. */
-    public record VolumeMount(String source, boolean named, String target, boolean readOnly) {
+    /** Null fields are not set. */
+    public record Limits(Long memoryBytes, Double cpus, Long pids) {
     }
 
-    /** The depends_on conditions Compose defines. */
-    public static final String STARTED = "service_started";
-    public static final String HEALTHY = "service_healthy";
-    public static final String COMPLETED = "service_completed_successfully";
+    public record Build(Path context, Path dockerfile, String dockerfileInline, Map<String, String> args,
+            String target, Map<String, String> labels, boolean noCache, boolean pull) {
+    }
+
+    /** A published port; {@code hostPort} 0 means the engine picks one; {@code hostIp} null binds 127.0.0.1. */
+    public record Port(int containerPort, String protocol, String hostIp, int hostPort, int hostPortEnd) {
+    }
+
+    /** volume (named, or anonymous when {@code source} is null), bind or tmpfs. */
+    public record Mount(String type, String source, String target, boolean readOnly, long tmpfsSize) {
+    }
+
+    public record Attachment(List<String> aliases) {
+    }
+
+    public record Dependency(String condition, boolean required, boolean restart) {
+        public static final String STARTED = "service_started";
+        public static final String HEALTHY = "service_healthy";
+        public static final String COMPLETED = "service_completed_successfully";
+    }
+
+    /** A secret or config a service mounts: where it comes from and where it goes in the container. */
+    public record FileMount(String source, String target, int mode) {
+    }
+
+    /** Exactly one of {@code file}, {@code environment} (the variable's name) or {@code content} is set. */
+    public record FileSource(String name, Path file, String environment, String content, boolean external) {
+    }
+
+    /** {@code subnet} and {@code gateway} come from the first ipam config, the only one Berth supports. */
+    public record Network(String name, boolean external, String driver, Map<String, String> labels, boolean internal,
+            String subnet, String gateway) {
+    }
+
+    public record Volume(String name, boolean external, String driver, Map<String, String> driverOpts,
+            Map<String, String> labels) {
+    }
 }

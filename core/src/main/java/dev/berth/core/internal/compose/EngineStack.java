@@ -7,7 +7,6 @@ import dev.berth.ContainerSummary;
 import dev.berth.Filter;
 import dev.berth.Stack;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,16 +62,6 @@ final class EngineStack implements Stack {
             for (var volume : engine.volumes().list(Filter.none().label(EngineStacks.PROJECT, project))) {
                 engine.volumes().find(volume.name()).ifPresent(dev.berth.Volume::close);
             }
-        }
-    }
-
-    /** After a failed up: containers and networks, and the volumes this up created (not ones that existed). */
-    void removeEverything(Set<String> createdVolumes) {
-        try {
-            down(false);
-            createdVolumes.forEach(v -> engine.volumes().find(v).ifPresent(dev.berth.Volume::close));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not remove all of stack {} after a failed up: {}", project, e.getMessage());
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.berth.core.internal.compose;
 
 import dev.berth.Container;
-import dev.berth.ContainerSpec;
 import dev.berth.DockerException;
-import dev.berth.Mount;
 import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
@@ -11,27 +9,29 @@ import dev.berth.Stacks;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
 import dev.berth.core.internal.containers.EngineContainer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code docker compose up}: the file is checked first (nothing is created for a bad file), then networks, volumes
- * and images, then services in dependency order, each wave side by side. Objects carry Compose's own labels, so
- * {@code docker compose -p NAME ps/down} sees them too.
+ * {@code docker compose up}: the project is loaded and checked first (nothing is created for a bad file), then
+ * networks, volumes and images, then services in dependency order, each wave side by side. Objects carry Compose's
+ * own labels, so {@code docker compose -p NAME ps/down} sees them too.
  */
 public final class EngineStacks implements Stacks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
-    static final String PROJECT = "com.docker.compose.project";
-    static final String SERVICE = "com.docker.compose.service";
+    static final String PROJECT = ServiceSpecs.PROJECT;
+    static final String SERVICE = ServiceSpecs.SERVICE;
 
     private final StackEngine engine;
     private final Map<String, String> env;
@@ -43,22 +43,25 @@ public final class EngineStacks implements Stacks {
 
     @Override
     public Stack up(StackSpec spec) {
-        ComposeModel model = ComposeParser.parse(spec.composeFile(), spec.projectName(), env);
+        LoadedProject project = ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env,
+                spec.env(), spec.envFiles(), spec.profiles()));
+        ComposeModel model = ModelReader.read(project);
+        ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
-        Set<String> createdVolumes = new LinkedHashSet<>();
+        UpRollback created = new UpRollback(engine);
         try {
-            Map<String, String> networks = networks(model);
-            Map<String, String> volumes = volumes(model, createdVolumes);
-            Map<String, String> images = images(model);
-            Map<String, Container> started = new LinkedHashMap<>();
+            Map<String, String> networks = networks(model, created);
+            Map<String, String> volumes = volumes(model, specs, created);
+            images(model, specs);
+            Map<String, List<Container>> started = new LinkedHashMap<>();
             List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
             while (!remaining.isEmpty()) {
-                List<ComposeModel.Service> wave = remaining.stream()
-                        .filter(s -> started.keySet().containsAll(s.dependsOn().keySet())).toList();
-                List<Future<Container>> starts = new ArrayList<>();
+                List<ComposeModel.Service> wave = remaining.stream().filter(s -> s.dependsOn().keySet().stream()
+                        .allMatch(d -> started.containsKey(d) || !model.services().containsKey(d))).toList();
+                List<Future<List<Container>>> starts = new ArrayList<>();
                 for (ComposeModel.Service service : wave) {
-                    starts.add(engine.background().submit(() -> start(model, service, networks, volumes, images,
-                            started)));
+                    starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
+                            project.env(), created)));
                 }
                 for (int i = 0; i < wave.size(); i++) {
                     started.put(wave.get(i).name(), join(starts.get(i)));
@@ -68,7 +71,7 @@ public final class EngineStacks implements Stacks {
             LOG.info("Stack {} is up: {}", model.project(), started.keySet());
             return stack;
         } catch (RuntimeException e) {
-            stack.removeEverything(createdVolumes);
+            created.run(model.project());
             throw e;
         }
     }
@@ -78,7 +81,7 @@ public final class EngineStacks implements Stacks {
         return new EngineStack(engine, projectName);
     }
 
-    private static Container join(Future<Container> start) {
+    private static <T> T join(Future<T> start) {
         try {
             return start.get();
         } catch (ExecutionException e) {
@@ -90,136 +93,215 @@ public final class EngineStacks implements Stacks {
         }
     }
 
-    /** Compose's names: {@code PROJECT_default} and {@code PROJECT_NAME}; existing ones are reused. */
-    private Map<String, String> networks(ComposeModel model) {
-        Set<String> used = new LinkedHashSet<>();
-        for (ComposeModel.Service service : model.services().values()) {
-            used.addAll(service.networks().isEmpty() ? Set.of("default") : service.networks().keySet());
-        }
+    /** Compose's names ({@code PROJECT_default}, {@code PROJECT_NAME} or the given name); existing ones are reused. */
+    private Map<String, String> networks(ComposeModel model, UpRollback created) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String network : used) {
-            String name = model.project() + "_" + network;
-            if (engine.networks().find(name).isEmpty()) {
-                engine.networks().create(NetworkSpec.named(name).label(PROJECT, model.project())
-                        .label("com.docker.compose.network", network));
+        for (var e : model.networks().entrySet()) {
+            ComposeModel.Network n = e.getValue();
+            if (n.external()) {
+                if (engine.networks().find(n.name()).isEmpty()) {
+                    throw new DockerException("Network " + n.name() + " is declared as external, but it does not"
+                            + " exist. Create it first (docker network create " + n.name() + ").");
+                }
+            } else if (engine.networks().find(n.name()).isEmpty()) {
+                NetworkSpec spec = NetworkSpec.named(n.name()).label(PROJECT, model.project())
+                        .label(ServiceSpecs.VERSION, ServiceSpecs.COMPOSE_VERSION)
+                        .label("com.docker.compose.network", e.getKey());
+                for (var label : n.labels().entrySet()) {
+                    spec = spec.label(label.getKey(), label.getValue());
+                }
+                spec = n.driver() != null ? spec.driver(n.driver()) : spec;
+                spec = n.internal() ? spec.internal() : spec;
+                spec = n.subnet() != null ? spec.subnet(n.subnet()) : spec;
+                spec = n.gateway() != null ? spec.gateway(n.gateway()) : spec;
+                engine.networks().create(spec);
+                created.network(n.name());
             }
-            names.put(network, name);
+            names.put(e.getKey(), n.name());
         }
         return names;
     }
 
-    private Map<String, String> volumes(ComposeModel model, Set<String> created) {
+    private Map<String, String> volumes(ComposeModel model, ServiceSpecs specs, UpRollback created) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (String volume : model.volumes()) {
-            String name = model.project() + "_" + volume;
-            if (engine.volumes().find(name).isEmpty()) {
-                engine.volumes().create(VolumeSpec.named(name).label(PROJECT, model.project())
-                        .label("com.docker.compose.volume", volume));
-                created.add(name);
+        for (var e : model.volumes().entrySet()) {
+            ComposeModel.Volume v = e.getValue();
+            if (v.external()) {
+                if (engine.volumes().find(v.name()).isEmpty()) {
+                    throw new DockerException("Volume " + v.name() + " is declared as external, but it does not"
+                            + " exist. Create it first (docker volume create " + v.name() + ").");
+                }
+            } else {
+                createVolume(model, v.name(), e.getKey(), v, created);
             }
-            names.put(volume, name);
+            names.put(e.getKey(), v.name());
         }
-        return names;
-    }
-
-    /** Services with a build section get {@code PROJECT-SERVICE} images, as Compose names them. */
-    private Map<String, String> images(ComposeModel model) {
-        Map<String, String> images = new LinkedHashMap<>();
         for (ComposeModel.Service service : model.services().values()) {
-            if (service.build() == null) {
-                images.put(service.name(), service.image());
-                continue;
-            }
-            String tag = service.image() != null ? service.image()
-                    : (model.project() + "-" + service.name()).toLowerCase(java.util.Locale.ROOT);
-            var build = dev.berth.BuildSpec.context(service.build().context()).tag(tag)
-                    .label(PROJECT, model.project()).label(SERVICE, service.name());
-            if (service.build().dockerfile() != null) {
-                build = build.dockerfile(service.build().context().resolve(service.build().dockerfile()));
-            }
-            engine.images().build(build);
-            images.put(service.name(), tag);
-        }
-        return images;
-    }
-
-    private Container start(ComposeModel model, ComposeModel.Service service, Map<String, String> networks,
-            Map<String, String> volumes, Map<String, String> images, Map<String, Container> started) {
-        for (Map.Entry<String, String> dependency : service.dependsOn().entrySet()) {
-            Container other = started.get(dependency.getKey());
-            if (dependency.getValue().equals(ComposeModel.HEALTHY)) {
-                other.waitFor(Wait.healthy().timeout(java.time.Duration.ofMinutes(5)));
-            } else if (dependency.getValue().equals(ComposeModel.COMPLETED)) {
-                other.waitFor(Wait.exited().timeout(java.time.Duration.ofMinutes(30)));
-                Integer code = other.inspect().exitCode();
-                if (code == null || code != 0) {
-                    throw new DockerException("Service '" + dependency.getKey() + "' exited with code " + code
-                            + ", but '" + service.name() + "' needs it to complete successfully.");
+            for (ComposeModel.Mount mount : service.mounts()) {
+                if (mount.type().equals("volume") && mount.source() == null) {
+                    for (int n = 1; n <= service.replicas(); n++) {
+                        createVolume(model, specs.anonymousVolume(service, n, mount.target()), null, null, created);
+                    }
                 }
             }
         }
-        List<String> serviceNetworks = new ArrayList<>(service.networks().isEmpty() ? List.of("default")
-                : service.networks().keySet());
-        ContainerSpec spec = ContainerSpec.of(images.get(service.name()))
-                .name(model.project() + "-" + service.name() + "-1")
-                .labels(service.labels())
-                .label(PROJECT, model.project())
-                .label(SERVICE, service.name())
-                .label("com.docker.compose.container-number", "1")
-                .label("com.docker.compose.oneoff", "False")
-                .label("com.docker.compose.project.config_files", model.file().toString())
-                .label("com.docker.compose.project.working_dir", model.file().getParent().toString())
-                .env(service.environment())
-                .network(networks.get(serviceNetworks.get(0)), aliases(service, serviceNetworks.get(0)))
-                .pull(dev.berth.PullPolicy.IF_MISSING);
-        if (!service.command().isEmpty()) {
-            spec = spec.command(service.command().toArray(String[]::new));
+        return names;
+    }
+
+    private void createVolume(ComposeModel model, String name, String key, ComposeModel.Volume v,
+            UpRollback created) {
+        if (engine.volumes().find(name).isPresent()) {
+            return;
         }
-        if (!service.entrypoint().isEmpty()) {
-            spec = spec.entrypoint(service.entrypoint().toArray(String[]::new));
+        VolumeSpec spec = VolumeSpec.named(name).label(PROJECT, model.project())
+                .label(ServiceSpecs.VERSION, ServiceSpecs.COMPOSE_VERSION);
+        if (key != null) {
+            spec = spec.label("com.docker.compose.volume", key);
         }
-        for (var port : service.ports()) {
-            spec = spec.publish(port);
-        }
-        for (ComposeModel.VolumeMount mount : service.volumes()) {
-            Mount m = mount.named() ? new Mount.Volume(volumes.get(mount.source()), mount.target(), mount.readOnly())
-                    : new Mount.Bind(Path.of(mount.source()), mount.target(), mount.readOnly());
-            spec = spec.mount(m);
-        }
-        if (service.healthCheck() != null) {
-            spec = spec.healthCheck(service.healthCheck());
-        }
-        if (service.restart() != null) {
-            spec = spec.restart(service.restart());
-        }
-        if (service.workdir() != null) {
-            spec = spec.workdir(service.workdir());
-        }
-        if (service.user() != null) {
-            spec = spec.user(service.user());
-        }
-        if (service.hostname() != null) {
-            spec = spec.hostname(service.hostname());
-        }
-        spec = service.applyOptions(spec);
-        EngineContainer container = engine.containers().create(spec);
-        try {
-            for (String network : serviceNetworks.subList(1, serviceNetworks.size())) {
-                engine.networks().get(networks.get(network)).connect(container, aliases(service, network));
+        if (v != null) {
+            spec = v.driver() != null ? spec.driver(v.driver()) : spec;
+            for (var o : v.driverOpts().entrySet()) {
+                spec = spec.option(o.getKey(), o.getValue());
             }
-            container.start();
-            return container;
-        } catch (RuntimeException e) {
-            container.removeQuietly();
-            throw e;
+            for (var l : v.labels().entrySet()) {
+                spec = spec.label(l.getKey(), l.getValue());
+            }
+        }
+        engine.volumes().create(spec);
+        created.volume(name);
+    }
+
+    private void images(ComposeModel model, ServiceSpecs specs) {
+        for (ComposeModel.Service service : model.services().values()) {
+            if (service.build() == null) {
+                continue;
+            }
+            Path inline = null;
+            try {
+                if (service.build().dockerfileInline() != null) {
+                    inline = Files.createTempFile("berth-compose-", ".Dockerfile");
+                    Files.writeString(inline, service.build().dockerfileInline());
+                }
+                engine.images().build(specs.build(service, inline));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the inline Dockerfile of " + service.name(), e);
+            } finally {
+                deleteQuietly(inline);
+            }
         }
     }
 
-    /** Other services reach this one by its service name, on every network, plus any aliases the file gives. */
-    private static String[] aliases(ComposeModel.Service service, String network) {
-        List<String> aliases = new ArrayList<>();
-        aliases.add(service.name());
-        aliases.addAll(service.networks().getOrDefault(network, List.of()));
-        return aliases.toArray(String[]::new);
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    private List<Container> start(ServiceSpecs specs, ComposeModel.Service service, Map<String, String> networks,
+            Map<String, String> volumes, Map<String, List<Container>> started, Map<String, String> projectEnv,
+            UpRollback created) {
+        for (var dependency : service.dependsOn().entrySet()) {
+            for (Container other : started.getOrDefault(dependency.getKey(), List.of())) {
+                awaitCondition(service, dependency.getKey(), dependency.getValue(), other);
+            }
+        }
+        List<Container> replicas = new ArrayList<>();
+        String imageId = imageId(specs.imageName(service));
+        for (int n = 1; n <= service.replicas(); n++) {
+            Container current = upToDate(specs, service, n, imageId);
+            if (current != null) {
+                replicas.add(current);
+                continue;
+            }
+            EngineContainer container = engine.containers().create(specs.container(service, n, networks, volumes,
+                    imageId));
+            created.container(container.id());
+            try {
+                List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
+                for (String network : serviceNetworks.subList(Math.min(1, serviceNetworks.size()),
+                        serviceNetworks.size())) {
+                    engine.networks().get(networks.get(network)).connect(container,
+                            ServiceSpecs.aliases(service, network));
+                }
+                InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
+                container.start();
+                replicas.add(container);
+            } catch (RuntimeException e) {
+                container.removeQuietly();
+                throw e;
+            }
+        }
+        removeSurplus(specs, service);
+        return replicas;
+    }
+
+    /** Scaling down, as Compose's {@code up}: replicas numbered above the wanted count are stopped and removed. */
+    private void removeSurplus(ServiceSpecs specs, ComposeModel.Service service) {
+        var filter = dev.berth.ContainerFilter.all().label(PROJECT, specs.project()).label(SERVICE, service.name())
+                .label("com.docker.compose.oneoff", "False");
+        for (var summary : engine.containers().list(filter)) {
+            String number = summary.labels().get(ServiceSpecs.NUMBER);
+            if (number != null && number.matches("\\d+") && Integer.parseInt(number) > service.replicas()) {
+                engine.containers().find(summary.id()).ifPresent(c -> {
+                    LOG.info("Removing {}: the service now has {} replica(s)", summary.name(), service.replicas());
+                    c.stop();
+                    c.remove();
+                });
+            }
+        }
+    }
+
+    /**
+     * Convergence, as Compose's {@code up}: a replica of this project and service whose config hash and image are
+     * unchanged is kept (started if stopped); one that changed is stopped and removed, to be created again. A
+     * container of that name that is not this project's is left alone (create then fails with a name conflict).
+     */
+    private Container upToDate(ServiceSpecs specs, ComposeModel.Service service, int number, String imageId) {
+        Container existing = engine.containers().find(specs.containerName(service, number)).orElse(null);
+        if (existing == null) {
+            return null;
+        }
+        dev.berth.ContainerState state = existing.inspect();
+        Map<String, String> labels = state.labels();
+        if (!specs.project().equals(labels.get(PROJECT)) || !service.name().equals(labels.get(SERVICE))) {
+            return null;
+        }
+        boolean sameImage = imageId == null || imageId.equals(labels.get("com.docker.compose.image"));
+        if (service.configHash().equals(labels.get("com.docker.compose.config-hash")) && sameImage) {
+            if (!state.running()) {
+                existing.start();
+            }
+            return existing;
+        }
+        LOG.info("Recreating {}: its configuration changed", state.name());
+        existing.stop();
+        existing.remove();
+        return null;
+    }
+
+    /** The image's ID for Compose's image label; a missing image is pulled first (as create would). */
+    private String imageId(String image) {
+        return engine.images().find(image).or(() -> {
+            engine.images().pull(image);
+            return engine.images().find(image);
+        }).map(dev.berth.Image::id).orElse(null);
+    }
+
+    private static void awaitCondition(ComposeModel.Service service, String name, ComposeModel.Dependency dependency,
+            Container other) {
+        if (dependency.condition().equals(ComposeModel.Dependency.HEALTHY)) {
+            other.waitFor(Wait.healthy().timeout(Duration.ofMinutes(5)));
+        } else if (dependency.condition().equals(ComposeModel.Dependency.COMPLETED)) {
+            other.waitFor(Wait.exited().timeout(Duration.ofMinutes(30)));
+            Integer code = other.inspect().exitCode();
+            if (code == null || code != 0) {
+                throw new DockerException("Service '" + name + "' exited with code " + code + ", but '"
+                        + service.name() + "' needs it to complete successfully.");
+            }
+        }
     }
 }

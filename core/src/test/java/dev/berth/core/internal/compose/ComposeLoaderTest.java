@@ -1,0 +1,183 @@
+package dev.berth.core.internal.compose;
+
+import dev.berth.ComposeProject;
+import dev.berth.InvalidComposeFileException;
+import dev.berth.StackSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The loader's behaviour on its own (no engine); equality with Compose is proved by the corpus and fixtures. */
+class ComposeLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private LoadedProject load(Map<String, String> processEnv, Path... files) {
+        return ComposeLoader.load(new ComposeLoader.Request(List.of(files), null, processEnv, Map.of(), List.of(),
+                Set.of()));
+    }
+
+    private InvalidComposeFileException invalid(String yaml) throws Exception {
+        Path file = write("compose.yaml", yaml);
+        return assertThrows(InvalidComposeFileException.class, () -> ModelReader.read(load(Map.of(), file)));
+    }
+
+    @Test
+    void stackSpecLoadsThroughTheServiceLoaderWithEnvProfilesAndFiles() throws Exception {
+        Path base = write("app/compose.yaml", """
+                services:
+                  web:
+                    image: nginx:${TAG:?set TAG}
+                    command: nginx -g 'daemon off;'
+                  debug:
+                    image: busybox:${DEBUG_TAG}
+                    profiles: [debug]
+                """);
+        Path override = write("app/compose.prod.yaml", "services:\n  web:\n    environment: [MODE=prod]\n");
+        Path vars = write("vars.env", "DEBUG_TAG=1.36\n");
+        ComposeProject project = StackSpec.fromCompose(base, override).env(Map.of("TAG", "1.27")).envFile(vars)
+                .profiles("debug").projectName("shop").load();
+        assertEquals("shop", project.name());
+        assertEquals(List.of("debug", "web"), project.services());
+        assertEquals(dir.resolve("app"), project.workingDirectory());
+        String web = project.serviceJson("web");
+        assertTrue(web.contains("\"image\": \"nginx:1.27\""), web);
+        assertTrue(web.contains("\"MODE\": \"prod\""), web);
+        assertTrue(web.replaceAll("\\s+", "").contains("\"command\":[\"nginx\",\"-g\",\"daemonoff;\"]"), web);
+        assertTrue(project.serviceJson("debug").contains("busybox:1.36"));
+        assertFalse(StackSpec.fromCompose(base).env("TAG", "1").load().services().contains("debug"));
+    }
+
+    @Test
+    void dotEnvOfTheProjectDirectoryYieldsToTheProcessEnvironment() throws Exception {
+        write(".env", "IMAGE=from-dotenv\nTAG=1\nCOMPOSE_PROJECT_NAME=fromdotenv\n");
+        Path file = write("compose.yaml", "services:\n  a:\n    image: ${IMAGE}:${TAG}\n");
+        LoadedProject project = load(Map.of("TAG", "2"), file);
+        assertTrue(project.serviceJson("a").contains("from-dotenv:2"));
+        assertEquals("fromdotenv", project.name());
+    }
+
+    @Test
+    void aMissingRequiredVariableNamesItsPlace() throws Exception {
+        var e = invalid("services:\n  web:\n    image: nginx\n    environment:\n      KEY: ${KEY:?the api key}\n");
+        assertEquals(5, e.line());
+        assertEquals(12, e.column());
+        assertEquals("services.web.environment.KEY", e.keyPath());
+        assertTrue(e.getMessage().contains("required variable KEY is missing a value: the api key"), e.getMessage());
+    }
+
+    @Test
+    void badNumbersAreFileErrorsNotNumberFormatExceptions() throws Exception {
+        var retries = invalid("services:\n  web:\n    image: nginx\n    healthcheck:\n      test: [CMD, 'true']\n"
+                + "      retries: \"3x\"\n");
+        assertEquals(6, retries.line());
+        assertEquals("services.web.healthcheck.retries", retries.keyPath());
+        var restart = invalid("services:\n  web:\n    image: nginx\n    restart: on-failure:abc\n");
+        assertEquals(4, restart.line());
+        assertEquals(14, restart.column());
+        assertEquals("services.web.restart", restart.keyPath());
+        assertTrue(restart.getMessage().contains("Fix: write on-failure:3"), restart.getMessage());
+    }
+
+    @Test
+    void deepNestingIsATypedErrorNotAStackOverflow() throws Exception {
+        String deep = "[".repeat(20_000) + "]".repeat(20_000);
+        var e = invalid("services:\n  web:\n    image: nginx\n    x-deep: " + deep + "\n");
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("nested more than"), e.getMessage());
+        String block = new StringBuilder().append("a:\n").append(nestedBlock(2_000)).toString();
+        assertThrows(InvalidComposeFileException.class, () -> YamlReader.parse(dir.resolve("x.yaml"), block));
+    }
+
+    private static String nestedBlock(int depth) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i <= depth; i++) {
+            out.append(" ".repeat(i)).append("k:\n");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void unknownAndDuplicateKeysAreNamed() throws Exception {
+        var unknown = invalid("services:\n  web:\n    image: nginx\n    prots: ['80']\n");
+        assertEquals("services.web.prots", unknown.keyPath());
+        assertEquals(4, unknown.line());
+        var twice = invalid("services:\n  web:\n    image: nginx\n    image: redis\n");
+        assertEquals("services.web.image", twice.keyPath());
+        var port = invalid("services:\n  web:\n    image: nginx\n    ports:\n      - '80:80'\n      - 'eighty'\n");
+        assertEquals("services.web.ports[1]", port.keyPath());
+        assertEquals(6, port.line());
+    }
+
+    @Test
+    void anchorsMergeKeysAndExtensionsFollowYaml() throws Exception {
+        Path file = write("compose.yaml", """
+                x-base: &base
+                  image: busybox:1.36
+                  environment: {A: '1'}
+                services:
+                  one:
+                    <<: *base
+                    x-note: ignored
+                  two:
+                    <<: *base
+                    environment: {B: '2'}
+                """);
+        LoadedProject project = load(Map.of(), file);
+        assertTrue(project.serviceJson("one").contains("busybox:1.36"));
+        assertFalse(project.serviceJson("one").contains("x-note"));
+        assertFalse(project.serviceJson("two").contains("\"A\""), "an explicit key replaces the merged one");
+        assertTrue(project.toJson().contains("\"x-base\""), "top-level extensions are kept, as Compose keeps them");
+    }
+
+    @Test
+    void keysComposeAcceptsButBerthCannotRunFailAtTheirMark() throws Exception {
+        var init = invalid("services:\n  web:\n    image: nginx\n    init: true\n");
+        assertEquals("services.web.init", init.keyPath());
+        assertTrue(init.getMessage().contains("Berth cannot run it"), init.getMessage());
+        var ssh = invalid("services:\n  web:\n    build:\n      context: .\n      secrets: [npmrc]\n");
+        assertEquals("services.web.build.secrets", ssh.keyPath());
+        assertTrue(ssh.getMessage().contains("needs BuildKit"), ssh.getMessage());
+    }
+
+    @Test
+    void theTypedModelSplitsCommandsAndReadsLimits() throws Exception {
+        Path file = write("compose.yaml", """
+                services:
+                  db:
+                    image: mysql:8
+                    command: mysqld --character-set-server=utf8mb4 --sql-mode="STRICT ALL"
+                    deploy:
+                      replicas: 2
+                      resources: {limits: {memory: 256M, cpus: '0.5'}}
+                    secrets: [pw]
+                secrets:
+                  pw: {environment: DB_PASSWORD}
+                """);
+        ComposeModel model = ModelReader.read(load(Map.of("DB_PASSWORD", "s3cret"), file));
+        ComposeModel.Service db = model.services().get("db");
+        assertEquals(List.of("mysqld", "--character-set-server=utf8mb4", "--sql-mode=STRICT ALL"), db.command());
+        assertEquals(2, db.replicas());
+        assertEquals(268435456L, db.limits().memoryBytes());
+        assertEquals(0.5, db.limits().cpus());
+        assertEquals("/run/secrets/pw", db.files().get(0).target());
+        assertEquals("s3cret", new String(new ServiceSpecs(model).inlineFiles(db, Map.of("DB_PASSWORD", "s3cret"))
+                .get(0).content()));
+        assertTrue(db.configJson().contains("\"replicas\": 2"), "each service keeps its normalized config");
+    }
+}
