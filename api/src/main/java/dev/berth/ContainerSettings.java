@@ -57,7 +57,28 @@ public record ContainerSettings(
         List<Ulimit> ulimits,
         List<String> securityOptions) {
 
-    // copies the collections (keeping the engine's order), so the value cannot change
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param user see {@link #user()}
+     * @param env see {@link #env()}
+     * @param memoryBytes see {@link #memoryBytes()}
+     * @param nanoCpus see {@link #nanoCpus()}
+     * @param cpuShares see {@link #cpuShares()}
+     * @param pidsLimit see {@link #pidsLimit()}
+     * @param restartPolicy see {@link #restartPolicy()}
+     * @param readOnlyRootfs see {@link #readOnlyRootfs()}
+     * @param capAdd see {@link #capAdd()}
+     * @param capDrop see {@link #capDrop()}
+     * @param mounts see {@link #mounts()}
+     * @param portBindings see {@link #portBindings()}
+     * @param privileged see {@link #privileged()}
+     * @param init see {@link #init()}
+     * @param networkMode see {@link #networkMode()}
+     * @param tmpfs see {@link #tmpfs()}
+     * @param ulimits see {@link #ulimits()}
+     * @param securityOptions see {@link #securityOptions()}
+     */
     public ContainerSettings {
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         capAdd = List.copyOf(capAdd);

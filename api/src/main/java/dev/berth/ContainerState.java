@@ -41,6 +41,25 @@ public record ContainerState(
         Map<String, String> labels,
         ContainerSettings settings) {
 
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param id see {@link #id()}
+     * @param name see {@link #name()}
+     * @param image see {@link #image()}
+     * @param status see {@link #status()}
+     * @param exitCode see {@link #exitCode()}
+     * @param oomKilled see {@link #oomKilled()}
+     * @param memoryLimit see {@link #memoryLimit()}
+     * @param health see {@link #health()}
+     * @param startedAt see {@link #startedAt()}
+     * @param finishedAt see {@link #finishedAt()}
+     * @param restartCount see {@link #restartCount()}
+     * @param ipAddresses see {@link #ipAddresses()}
+     * @param ports see {@link #ports()}
+     * @param labels see {@link #labels()}
+     * @param settings see {@link #settings()}
+     */
     public ContainerState {
         ipAddresses = Map.copyOf(ipAddresses);
         ports = List.copyOf(ports);

@@ -6,6 +6,14 @@ import java.util.List;
 
 /** Which events to receive: by type, label, container; optionally replaying from a past instant. Immutable. */
 public record EventFilter(List<String> types, List<String> labels, List<String> containers, Instant since) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param types see {@link #types()}
+     * @param labels see {@link #labels()}
+     * @param containers see {@link #containers()}
+     * @param since see {@link #since()}
+     */
     public EventFilter {
         types = List.copyOf(types);
         labels = List.copyOf(labels);

@@ -12,6 +12,16 @@ import java.util.List;
 public record HealthCheck(List<String> test, Duration interval, Duration timeout, int retries, Duration startPeriod) {
     private static final Duration MIN = Duration.ofMillis(1);
 
+    /**
+     * Checks the values and copies the collections, so the value cannot change.
+     *
+     * @param test see {@link #test()}
+     * @param interval see {@link #interval()}
+     * @param timeout see {@link #timeout()}
+     * @param retries see {@link #retries()}
+     * @param startPeriod see {@link #startPeriod()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public HealthCheck {
         Validation.required("health check test", test, "use HealthCheck.cmd(...) or HealthCheck.shell(...)");
         if (test.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw

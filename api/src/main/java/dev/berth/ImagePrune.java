@@ -5,6 +5,13 @@ package dev.berth;
  * {@link Prune}: start from {@link #dangling()} or {@link #allUnused()} and narrow with labels or a filter.
  */
 public record ImagePrune(boolean allUnusedImages, Filter filter) {
+    /**
+     * Checks the values.
+     *
+     * @param allUnusedImages see {@link #allUnusedImages()}
+     * @param filter see {@link #filter()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public ImagePrune {
         Validation.required("image prune filter", filter, "use Filter.none()");
     }

@@ -7,6 +7,16 @@ import java.util.Map;
 /** One row of {@code docker images}. */
 public record ImageSummary(String id, List<String> tags, List<String> digests, long sizeBytes, Instant created,
         Map<String, String> labels) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param id see {@link #id()}
+     * @param tags see {@link #tags()}
+     * @param digests see {@link #digests()}
+     * @param sizeBytes see {@link #sizeBytes()}
+     * @param created see {@link #created()}
+     * @param labels see {@link #labels()}
+     */
     public ImageSummary {
         tags = List.copyOf(tags);
         digests = List.copyOf(digests);

@@ -5,6 +5,11 @@ import java.util.stream.Collectors;
 
 /** Log lines read at one moment. Prints as the text. */
 public record LogSnapshot(List<LogLine> lines) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param lines see {@link #lines()}
+     */
     public LogSnapshot {
         lines = List.copyOf(lines);
     }

@@ -6,6 +6,19 @@ import java.util.Map;
 /** {@code docker network create}: driver, internal, labels, IPv4 subnet/gateway, IPv6. Immutable. */
 public record NetworkSpec(String name, String driver, boolean internalOnly, Map<String, String> labels, String subnet,
         String gateway, boolean ipv6, String ipv6Subnet) {
+    /**
+     * Checks the values and copies the collections, so the value cannot change.
+     *
+     * @param name see {@link #name()}
+     * @param driver see {@link #driver()}
+     * @param internalOnly see {@link #internalOnly()}
+     * @param labels see {@link #labels()}
+     * @param subnet see {@link #subnet()}
+     * @param gateway see {@link #gateway()}
+     * @param ipv6 see {@link #ipv6()}
+     * @param ipv6Subnet see {@link #ipv6Subnet()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public NetworkSpec {
         Validation.objectName("network name", name,
                 "use letters, digits, '_', '.' or '-', starting with a letter or digit, e.g. \"mynet\"");

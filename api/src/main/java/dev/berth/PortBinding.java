@@ -7,6 +7,15 @@ package dev.berth;
 public record PortBinding(int containerPort, Protocol protocol, String hostIp, int hostPort) {
     public static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * Checks the values.
+     *
+     * @param containerPort see {@link #containerPort()}
+     * @param protocol see {@link #protocol()}
+     * @param hostIp see {@link #hostIp()}
+     * @param hostPort see {@link #hostPort()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public PortBinding {
         Validation.port("container port", containerPort, "publish a container port between 1 and 65535");
         if (hostPort != 0) {

@@ -10,6 +10,17 @@ import java.util.Map;
  */
 public record Prune(boolean containers, boolean images, boolean allUnusedImages, boolean volumes, boolean networks,
         boolean buildCache, Map<String, String> labels) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param containers see {@link #containers()}
+     * @param images see {@link #images()}
+     * @param allUnusedImages see {@link #allUnusedImages()}
+     * @param volumes see {@link #volumes()}
+     * @param networks see {@link #networks()}
+     * @param buildCache see {@link #buildCache()}
+     * @param labels see {@link #labels()}
+     */
     public Prune {
         labels = Map.copyOf(labels);
     }

@@ -2,6 +2,14 @@ package dev.berth;
 
 /** Credentials for one registry. The password never appears in toString() or logs. */
 public record RegistryAuth(String registry, String username, Secret password) {
+    /**
+     * Checks the values.
+     *
+     * @param registry see {@link #registry()}
+     * @param username see {@link #username()}
+     * @param password see {@link #password()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public RegistryAuth {
         Validation.notBlank("registry", registry, "give the registry host, e.g. \"ghcr.io\" or \"127.0.0.1:5000\"");
         Validation.notBlank("username", username, "give the user name");

@@ -11,6 +11,13 @@ public record RestartPolicy(String name, int maxRetries) {
     public static final RestartPolicy ALWAYS = new RestartPolicy("always", 0);
     public static final RestartPolicy UNLESS_STOPPED = new RestartPolicy("unless-stopped", 0);
 
+    /**
+     * Checks the values.
+     *
+     * @param name see {@link #name()}
+     * @param maxRetries see {@link #maxRetries()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public RestartPolicy {
         if (name == null || !NAMES.contains(name)) {
             throw new InvalidSpecException("restart policy", name,

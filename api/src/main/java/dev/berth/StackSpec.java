@@ -19,6 +19,16 @@ import java.util.Set;
  */
 public record StackSpec(List<Path> files, String projectName, Map<String, String> env, List<Path> envFiles,
         Set<String> profiles) {
+    /**
+     * Checks the values and copies the collections, so the value cannot change.
+     *
+     * @param files see {@link #files()}
+     * @param projectName see {@link #projectName()}
+     * @param env see {@link #env()}
+     * @param envFiles see {@link #envFiles()}
+     * @param profiles see {@link #profiles()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public StackSpec {
         if (files == null || files.isEmpty()) {
             throw new InvalidSpecException("compose files", files, "at least one compose file is needed",

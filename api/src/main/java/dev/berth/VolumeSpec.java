@@ -5,6 +5,15 @@ import java.util.Map;
 
 /** {@code docker volume create}: name (or engine-generated), driver, driver options, labels. Immutable. */
 public record VolumeSpec(String name, String driver, Map<String, String> options, Map<String, String> labels) {
+    /**
+     * Checks the values and copies the collections, so the value cannot change.
+     *
+     * @param name see {@link #name()}
+     * @param driver see {@link #driver()}
+     * @param options see {@link #options()}
+     * @param labels see {@link #labels()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public VolumeSpec {
         options = Map.copyOf(options);
         labels = Map.copyOf(labels);
