@@ -20,23 +20,54 @@ public record EventFilter(List<String> types, List<String> labels, List<String> 
         containers = List.copyOf(containers);
     }
 
+    /**
+     * Every event ({@code docker events} without filters).
+     *
+     * @return the filter
+     */
     public static EventFilter all() {
         return new EventFilter(List.of(), List.of(), List.of(), null);
     }
 
-    /** "container", "image", "volume", "network", "daemon" … */
+    /**
+     * "container", "image", "volume", "network", "daemon" …
+     *
+     * {@code --filter type=TYPE}.
+     *
+     * @param type the object type
+     * @return a new value; this one is unchanged
+     */
     public EventFilter type(String type) {
         return new EventFilter(add(types, type), labels, containers, since);
     }
 
+    /**
+     * {@code --filter label=KEY=VALUE}.
+     *
+     * @param key the label's key
+     * @param value its value
+     * @return a new value; this one is unchanged
+     */
     public EventFilter label(String key, String value) {
         return new EventFilter(types, add(labels, key + "=" + value), containers, since);
     }
 
+    /**
+     * {@code --filter container=ID}.
+     *
+     * @param idOrName the container's id or name
+     * @return a new value; this one is unchanged
+     */
     public EventFilter container(String idOrName) {
         return new EventFilter(types, labels, add(containers, idOrName), since);
     }
 
+    /**
+     * {@code --since TIME}: replays events from that instant before the live ones.
+     *
+     * @param from the instant
+     * @return a new value; this one is unchanged
+     */
     public EventFilter since(Instant from) {
         return new EventFilter(types, labels, containers, from);
     }

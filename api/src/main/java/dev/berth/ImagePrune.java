@@ -16,27 +16,52 @@ public record ImagePrune(boolean allUnusedImages, Filter filter) {
         Validation.required("image prune filter", filter, "use Filter.none()");
     }
 
-    /** {@code docker image prune}: untagged images no container uses. */
+    /**
+     * {@code docker image prune}: untagged images no container uses.
+     *
+     * @return the prune
+     */
     public static ImagePrune dangling() {
         return new ImagePrune(false, Filter.none());
     }
 
-    /** {@code docker image prune -a}: every image no container uses, tagged ones too. */
+    /**
+     * {@code docker image prune -a}: every image no container uses, tagged ones too.
+     *
+     * @return the prune
+     */
     public static ImagePrune allUnused() {
         return new ImagePrune(true, Filter.none());
     }
 
-    /** Only images carrying this label. */
+    /**
+     * Only images carrying this label.
+     *
+     * {@code --filter label=KEY=VALUE}.
+     *
+     * @param key the label's key
+     * @param value its value
+     * @return a new value; this one is unchanged
+     */
     public ImagePrune withLabel(String key, String value) {
         return new ImagePrune(allUnusedImages, filter.label(key, value));
     }
 
-    /** Only what Berth built ({@value BerthLabels#MANAGED}=true). */
+    /**
+     * Only what Berth built ({@value BerthLabels#MANAGED}=true).
+     *
+     * @return a new value; this one is unchanged
+     */
     public ImagePrune onlyBerth() {
         return withLabel(BerthLabels.MANAGED, "true");
     }
 
-    /** Replaces the filter (label, until). */
+    /**
+     * Replaces the filter (label, until).
+     *
+     * @param value the filter
+     * @return a new value; this one is unchanged
+     */
     public ImagePrune withFilter(Filter value) {
         return new ImagePrune(allUnusedImages, value);
     }

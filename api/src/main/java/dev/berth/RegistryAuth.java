@@ -15,6 +15,15 @@ public record RegistryAuth(String registry, String username, Secret password) {
         Validation.notBlank("username", username, "give the user name");
     }
 
+    /**
+     * {@code docker login REGISTRY -u USER -p PASSWORD}'s credentials.
+     *
+     * @param registry the registry host, e.g. "ghcr.io" or "localhost:5000"
+     * @param username the user
+     * @param password the password or token
+     * @return the credentials
+     * @throws InvalidSpecException when the registry or user name is blank
+     */
     public static RegistryAuth of(String registry, String username, Secret password) {
         return new RegistryAuth(registry, username, password);
     }
