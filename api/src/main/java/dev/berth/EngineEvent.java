@@ -18,7 +18,11 @@ public record EngineEvent(String type, String action, String actorId, Map<String
         attributes = Map.copyOf(attributes);
     }
 
-    /** The actor's name attribute (containers, volumes, networks have one). */
+    /**
+     * The actor's name attribute (containers, volumes, networks have one).
+     *
+     * @return the name, or null
+     */
     public String actorName() {
         return attributes.get("name");
     }

@@ -23,6 +23,11 @@ public record ImageSummary(String id, List<String> tags, List<String> digests, l
         labels = Map.copyOf(labels);
     }
 
+    /**
+     * Whether the image has no tag ({@code <none>:<none>} in {@code docker images}).
+     *
+     * @return true when untagged
+     */
     public boolean dangling() {
         return tags.isEmpty();
     }
