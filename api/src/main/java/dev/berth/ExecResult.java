@@ -2,6 +2,11 @@ package dev.berth;
 
 /** What an exec returned. */
 public record ExecResult(int exitCode, String stdout, String stderr) {
+    /**
+     * Whether the command exited 0 (what a shell's {@code &&} checks after {@code docker exec}).
+     *
+     * @return true for exit code 0
+     */
     public boolean succeeded() {
         return exitCode == 0;
     }

@@ -4,17 +4,52 @@ import java.util.function.Consumer;
 
 /** A container's output: {@code docker logs}. */
 public interface Logs {
-    /** Everything so far. */
+    /**
+     * Everything so far.
+     *
+     * @return the lines of both streams
+     * @throws ContainerNotFoundException when the container is gone
+     */
     LogSnapshot all();
 
-    /** The last n lines, like {@code docker logs --tail n}. */
+    /**
+     * The last n lines, like {@code docker logs --tail n}.
+     *
+     * @param n the number of lines from the end
+     * @return those lines
+     * @throws ContainerNotFoundException when the container is gone
+     */
     LogSnapshot tail(int n);
 
+    /**
+     * The lines the options select: {@code docker logs --tail --since --timestamps}.
+     *
+     * @param options tail, since, timestamps and streams
+     * @return those lines
+     * @throws ContainerNotFoundException when the container is gone
+     */
     LogSnapshot fetch(LogOptions options);
 
-    /** Sends every line from now on (and earlier ones the options select) to the consumer, until closed. */
+    /**
+     * Sends every line from now on (and earlier ones the options select) to the consumer, until closed.
+     *
+     * {@code docker logs -f} with those options.
+     *
+     * @param options tail, since, timestamps and streams
+     * @param consumer called once per line, on a background thread
+     * @return the running follow; close it to stop
+     * @throws ContainerNotFoundException when the container is gone
+     */
     LogFollow follow(LogOptions options, Consumer<LogLine> consumer);
 
+    /**
+     * {@code docker logs -f --tail 0}: only the lines written from now on (unlike the CLI, no history first; use
+     * {@link #follow(LogOptions, Consumer)} with {@link LogOptions#all()} for that).
+     *
+     * @param consumer called once per line, on a background thread
+     * @return the running follow; close it to stop
+     * @throws ContainerNotFoundException when the container is gone
+     */
     default LogFollow follow(Consumer<LogLine> consumer) {
         return follow(LogOptions.all().tail(0), consumer);
     }
