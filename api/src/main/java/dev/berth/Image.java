@@ -2,7 +2,7 @@ package dev.berth;
 
 import java.util.List;
 
-/** An image handle. {@link #close()} removes this reference (force), quietly if it is already gone. */
+/** An image handle ({@code docker pull} / {@code build} / {@code tag}). {@link #close()} removes it: see there. */
 public interface Image extends AutoCloseable {
     /**
      * The image id ({@code docker images --no-trunc}).

@@ -70,6 +70,18 @@ public interface Images {
     Image pull(String reference, ProgressListener progress);
 
     /**
+     * {@code docker push}, with credentials from {@link #login} or the docker config, and progress to the default
+     * reporter (a bar on a terminal, else a line per layer).
+     *
+     * @param reference the local tag to push, naming its registry
+     * @throws RegistryAuthException when the registry refuses the credentials
+     * @throws DockerException when the push fails (with the registry's reason)
+     */
+    default void push(String reference) {
+        push(reference, ProgressListener.console("push " + reference));
+    }
+
+    /**
      * {@code docker push}, with credentials from {@link #login} or the docker config.
      *
      * @param reference the local tag to push, naming its registry

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /** A container's output: {@code docker logs}. */
 public interface Logs {
     /**
-     * Everything so far.
+     * Everything so far: {@code docker logs}.
      *
      * @return the lines of both streams
      * @throws ContainerNotFoundException when the container is gone
@@ -31,9 +31,8 @@ public interface Logs {
     LogSnapshot fetch(LogOptions options);
 
     /**
-     * Sends every line from now on (and earlier ones the options select) to the consumer, until closed.
-     *
-     * {@code docker logs -f} with those options.
+     * Sends the lines the options select (the history first) and then every new line to the consumer, until the
+     * container stops or the returned follow is closed: {@code docker logs -f} with those options.
      *
      * @param options tail, since, timestamps and streams
      * @param consumer called once per line, on a background thread
@@ -43,14 +42,25 @@ public interface Logs {
     LogFollow follow(LogOptions options, Consumer<LogLine> consumer);
 
     /**
-     * {@code docker logs -f --tail 0}: only the lines written from now on (unlike the CLI, no history first; use
-     * {@link #follow(LogOptions, Consumer)} with {@link LogOptions#all()} for that).
+     * {@code docker logs -f}: replays every line written so far, then sends new ones as they come, as the CLI
+     * does. Use {@link #followNew(Consumer)} to see only what comes after this call.
      *
      * @param consumer called once per line, on a background thread
      * @return the running follow; close it to stop
      * @throws ContainerNotFoundException when the container is gone
      */
     default LogFollow follow(Consumer<LogLine> consumer) {
+        return follow(LogOptions.all(), consumer);
+    }
+
+    /**
+     * {@code docker logs -f --tail 0}: only the lines written after this call, none of the history.
+     *
+     * @param consumer called once per line, on a background thread
+     * @return the running follow; close it to stop
+     * @throws ContainerNotFoundException when the container is gone
+     */
+    default LogFollow followNew(Consumer<LogLine> consumer) {
         return follow(LogOptions.all().tail(0), consumer);
     }
 }
