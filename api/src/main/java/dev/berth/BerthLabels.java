@@ -14,6 +14,12 @@ public final class BerthLabels {
      */
     public static final String CREATION = "dev.berth.creation";
 
+    /**
+     * "true" on an object meant to outlive the process that created it (a container reused across test runs): the
+     * sweep of what dead Berth processes left behind never removes it. Whoever sets it owns the removal.
+     */
+    public static final String KEEP = "dev.berth.keep";
+
     private BerthLabels() {
     }
 }

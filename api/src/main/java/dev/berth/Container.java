@@ -172,14 +172,44 @@ public interface Container extends AutoCloseable {
     ExecResult exec(String... command);
 
     /**
-     * {@code docker exec} with user, working directory, environment, stdin or a timeout.
+     * Runs a command and returns its output whole. At most {@link OutputTooLargeException#EXEC_LIMIT_BYTES} (16 MiB)
+     * per stream are kept in memory; more fails with {@link OutputTooLargeException} (the command may still be
+     * running then). For large output use {@link #exec(ExecSpec, java.io.OutputStream, java.io.OutputStream)} or
+     * {@link #exec(ExecSpec, java.util.function.Consumer)}.
      *
      * @param spec the command and its options
      * @return the exit code and both outputs
      * @throws ContainerNotRunningException when the container is not running
      * @throws WaitTimeoutException when the spec's timeout passes first
+     * @throws OutputTooLargeException when a stream passes the limit
      */
     ExecResult exec(ExecSpec spec);
+
+    /**
+     * Runs a command streaming its output as it arrives: nothing is kept in memory, so any size works. The streams are
+     * not closed. Returns the exit code; the spec's timeout bounds the whole run ({@code docker exec} with its
+     * output piped).
+     *
+     * @param spec the command and its options
+     * @param stdout where the command's stdout goes
+     * @param stderr where the command's stderr goes
+     * @return the exit code
+     * @throws ContainerNotRunningException when the container is not running
+     * @throws WaitTimeoutException when the spec's timeout passes first
+     */
+    int exec(ExecSpec spec, java.io.OutputStream stdout, java.io.OutputStream stderr);
+
+    /**
+     * Runs a command handing each output line to {@code lines} as it arrives ({@link LogLine#stream()} tells stdout
+     * from stderr; lines longer than 1 MiB arrive in pieces). Returns the exit code.
+     *
+     * @param spec the command and its options
+     * @param lines called once per output line
+     * @return the exit code
+     * @throws ContainerNotRunningException when the container is not running
+     * @throws WaitTimeoutException when the spec's timeout passes first
+     */
+    int exec(ExecSpec spec, java.util.function.Consumer<LogLine> lines);
 
     /**
      * {@code docker cp HOSTPATH CONTAINER:DIR}: copies a host file or directory into the container directory

@@ -74,7 +74,7 @@ final class ReusedContainers {
         removeExpired(docker, stateDir);
         UseLock lock = UseLock.acquire(lockFile(docker, stateDir, name));
         try {
-            ContainerSpec labelled = spec.name(name).label(REUSE, "true").label(HASH, hash)
+            ContainerSpec labelled = spec.name(name).label(REUSE, "true").label(dev.berth.BerthLabels.KEEP, "true").label(HASH, hash)
                     .label(TTL, String.valueOf(ttl.toSeconds()));
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (true) {
