@@ -11,12 +11,10 @@ import dev.berth.ExecSpec;
 import dev.berth.InvalidSpecException;
 import dev.berth.Logs;
 import dev.berth.PortBinding;
-import dev.berth.PortInUseException;
 import dev.berth.Protocol;
 import dev.berth.PublishedPort;
 import dev.berth.Wait;
 import dev.berth.core.internal.engine.Engine;
-import dev.berth.core.internal.engine.EngineMessages;
 import dev.berth.core.internal.engine.Failures;
 import dev.berth.core.internal.wait.ExitWatch;
 import dev.berth.core.internal.wait.WaitRunner;
@@ -70,37 +68,12 @@ public final class EngineContainer implements WaitTarget {
         Boolean started = engine.call("start container " + label(), () -> {
             engine.client().startContainerCmd(id).exec();
             return true;
-        }, Failures.on(404, this::missingOnStart).andAnyOtherAnswer(this::startFailure).notModifiedIsFine());
+        }, Failures.on(404, f -> StartFailures.missing(this, f))
+                .andAnyOtherAnswer(f -> StartFailures.failed(this, spec, f)).notModifiedIsFine());
         if (started != null) {
             publishedPorts = null;
         }
         return this;
-    }
-
-    /** A 404 on start: the container is gone, or a network it names does not exist. */
-    private RuntimeException missingOnStart(Failures.Failure f) {
-        if (EngineMessages.of(f.message()) instanceof EngineMessages.NetworkMissing missing) {
-            return new dev.berth.NetworkNotFoundException(missing.network(), f.cause());
-        }
-        return new ContainerNotFoundException(label(), f.cause());
-    }
-
-    private RuntimeException startFailure(Failures.Failure f) {
-        String message = f.message();
-        RuntimeException e = f.cause();
-        EngineMessages.Meaning meaning = EngineMessages.of(message);
-        if (meaning instanceof EngineMessages.PortInUse port) {
-            return new PortInUseException(port.port(), message, e);
-        }
-        if (meaning instanceof EngineMessages.NetworkMissing missing) {
-            return new dev.berth.NetworkNotFoundException(missing.network(), e);
-        }
-        if (meaning instanceof EngineMessages.CommandNotRunnable) {
-            return new InvalidSpecException("command", spec == null ? "?" : spec.execution().command(),
-                    "the engine could not start it: " + message,
-                    "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);
-        }
-        return new DockerException("Container " + label() + " failed to start: " + message, e);
     }
 
     @Override
