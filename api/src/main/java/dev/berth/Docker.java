@@ -77,6 +77,13 @@ public interface Docker extends AutoCloseable {
     Stacks stacks();
 
     /**
+     * {@code docker swarm / node / service / secret / config}.
+     *
+     * @return the swarm operations of this connection (no engine call)
+     */
+    Swarm swarm();
+
+    /**
      * {@code docker system df / events / prune}.
      *
      * @return the system operations of this connection (no engine call)

@@ -5,7 +5,6 @@ import dev.berth.DockerException;
 import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
-import dev.berth.Stacks;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
 import dev.berth.core.internal.containers.EngineContainer;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * networks, volumes and images, then services in dependency order, each wave side by side. Objects carry Compose's
  * own labels, so {@code docker compose -p NAME ps/down} sees them too.
  */
-public final class EngineStacks implements Stacks {
+public final class EngineStacks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
     static final String PROJECT = ServiceSpecs.PROJECT;
     static final String SERVICE = ServiceSpecs.SERVICE;
@@ -41,7 +40,6 @@ public final class EngineStacks implements Stacks {
         this.env = env;
     }
 
-    @Override
     public Stack up(StackSpec spec) {
         LoadedProject project = ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env,
                 spec.env(), spec.envFiles(), spec.profiles()));
@@ -76,7 +74,6 @@ public final class EngineStacks implements Stacks {
         }
     }
 
-    @Override
     public Stack get(String projectName) {
         return new EngineStack(engine, projectName);
     }
