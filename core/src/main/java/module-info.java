@@ -8,6 +8,7 @@ module dev.berth.core {
     requires com.github.dockerjava.core;
     requires com.github.dockerjava.transport;
     requires com.fasterxml.jackson.databind;
+    requires org.apache.commons.compress;
     requires org.slf4j;
     requires org.snakeyaml.engine.v2;
 

@@ -26,10 +26,21 @@ public final class BuildContext {
         this.files = Map.copyOf(files);
     }
 
+    /**
+     * A context with no files ({@code docker build - < Dockerfile}).
+     *
+     * @return the empty context
+     */
     public static BuildContext empty() {
         return new BuildContext(null, Map.of());
     }
 
+    /**
+     * {@code docker build DIR}: a directory, filtered by its {@code .dockerignore}.
+     *
+     * @param dir the directory
+     * @return the context
+     */
     public static BuildContext directory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidSpecException("build context", dir, "the context must be an existing directory",
@@ -38,10 +49,25 @@ public final class BuildContext {
         return new BuildContext(dir.toAbsolutePath().normalize(), Map.of());
     }
 
+    /**
+     * A text file (UTF-8, mode 0644) held in memory.
+     *
+     * @param path its path in the context
+     * @param content its text
+     * @return a new value; this one is unchanged
+     */
     public BuildContext file(String path, String content) {
         return file(path, content.getBytes(StandardCharsets.UTF_8), 0644);
     }
 
+    /**
+     * A file held in memory.
+     *
+     * @param path its path in the context
+     * @param content its bytes
+     * @param mode its permission bits, e.g. 0755
+     * @return a new value; this one is unchanged
+     */
     public BuildContext file(String path, byte[] content, int mode) {
         String clean = Validation.notBlank("context path", path, "name the file, e.g. \"app.py\"");
         if (clean.startsWith("/") || clean.contains("..")) {
@@ -53,7 +79,14 @@ public final class BuildContext {
         return new BuildContext(directory, copy);
     }
 
-    /** A class path resource (e.g. from src/test/resources) as a context file. */
+    /**
+     * A class path resource (e.g. from src/test/resources) as a context file.
+     *
+     * @param resource the class path resource name
+     * @param path its path in the context
+     * @return a new value; this one is unchanged
+     * @throws InvalidSpecException when the resource is not on the class path
+     */
     public BuildContext resource(String resource, String path) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource.startsWith("/") ? resource.substring(1) : resource)) {
@@ -67,10 +100,20 @@ public final class BuildContext {
         }
     }
 
+    /**
+     * The directory part.
+     *
+     * @return the directory, or null for an in-memory context
+     */
     public Path directory() {
         return directory;
     }
 
+    /**
+     * The in-memory files, by context path.
+     *
+     * @return the files
+     */
     public Map<String, MemoryFile> files() {
         return files;
     }

@@ -53,6 +53,8 @@ public final class ConsoleProgress implements ProgressListener {
      * JVM is recognised by its main class {@code jdk.jshell.execution.RemoteExecutionControl}, and then the
      * terminal type {@code TERM} must be set and not {@code dumb}. Under Maven, Gradle or an IDE (output to a pipe
      * or a file) it is false. {@code -Dberth.progress=bar} or {@code =lines} overrides the check.
+     *
+     * @return true when a live bar can be drawn
      */
     public static boolean terminalAttached() {
         String forced = System.getProperty(MODE_PROPERTY, "");

@@ -5,17 +5,29 @@ package dev.berth;
  * {@link #stoppedOnly()} or {@link #forced()} and add {@link #withVolumes()}.
  */
 public record ContainerRemoval(boolean force, boolean volumes) {
-    /** {@code docker rm}: a running container is refused (ConflictException). */
+    /**
+     * {@code docker rm}: a running container is refused (ConflictException).
+     *
+     * @return the removal
+     */
     public static ContainerRemoval stoppedOnly() {
         return new ContainerRemoval(false, false);
     }
 
-    /** {@code docker rm -f}: kills a running container first. */
+    /**
+     * {@code docker rm -f}: kills a running container first.
+     *
+     * @return the removal
+     */
     public static ContainerRemoval forced() {
         return new ContainerRemoval(true, false);
     }
 
-    /** {@code -v}: the container's anonymous volumes go too (named volumes never do). */
+    /**
+     * {@code -v}: the container's anonymous volumes go too (named volumes never do).
+     *
+     * @return a new value; this one is unchanged
+     */
     public ContainerRemoval withVolumes() {
         return new ContainerRemoval(force, true);
     }

@@ -48,7 +48,14 @@ public final class ContainerSpec {
         this.lifecycle = lifecycle;
     }
 
-    /** A spec for the image; the reference is checked against Docker's grammar now, before any engine call. */
+    /**
+     * A spec for the image ({@code docker run IMAGE}); the reference is checked against Docker's grammar now, before any
+     * engine call.
+     *
+     * @param image e.g. "nginx", "nginx:1.25", "ghcr.io/acme/app@sha256:…"
+     * @return a spec with nothing else set
+     * @throws InvalidImageReferenceException when the reference is malformed
+     */
     public static ContainerSpec of(String image) {
         return new ContainerSpec(ImageRef.parse(image), image, null, Map.of(), List.of(), Execution.NONE,
                 Resources.NONE, Networking.NONE, Lifecycle.NONE);
@@ -56,25 +63,51 @@ public final class ContainerSpec {
 
     // ---- the process ----
 
+    /**
+     * {@code --name}: the container's name (without it the engine picks one).
+     *
+     * @param name letters, digits, '_', '.', '-', starting with a letter or digit
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name breaks that rule
+     */
     public ContainerSpec name(String name) {
         String checked = Validation.containerName(name);
         return new ContainerSpec(image, imageText, checked, labels, mounts, execution, resources, networking,
                 lifecycle);
     }
 
-    /** Replaces the image's CMD; at least one non-empty word. */
+    /**
+     * {@code docker run IMAGE COMMAND...}: replaces the image's CMD; at least one non-empty word.
+     *
+     * @param command the program and its arguments
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when there is no word or an empty one
+     */
     public ContainerSpec command(String... command) {
         List<String> words = Validation.command("command", command, "command(\"sh\", \"-c\", \"echo hi\")");
         return with(execution.withCommand(words));
     }
 
-    /** Replaces the image's ENTRYPOINT; at least one non-empty word. */
+    /**
+     * {@code --entrypoint}: replaces the image's ENTRYPOINT; at least one non-empty word.
+     *
+     * @param entrypoint the program and its arguments
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when there is no word or an empty one
+     */
     public ContainerSpec entrypoint(String... entrypoint) {
         List<String> words = Validation.command("entrypoint", entrypoint, "entrypoint(\"/bin/sh\", \"-c\")");
         return with(execution.withEntrypoint(words));
     }
 
-    /** An environment variable; use {@code ""} for an empty value. */
+    /**
+     * {@code -e KEY=VALUE}: an environment variable; use {@code ""} for an empty value.
+     *
+     * @param key the variable's name
+     * @param value its value
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the key is empty or holds '=', or the value is null
+     */
     public ContainerSpec env(String key, String value) {
         Validation.envKey(key);
         Validation.required("value of environment variable " + key, value,
@@ -82,7 +115,15 @@ public final class ContainerSpec {
         return with(execution.withEnvironment(execution.environment().with(key, value, false)));
     }
 
-    /** An environment variable whose value is masked everywhere Berth prints or logs. */
+    /**
+     * {@code -e KEY=VALUE} whose value is masked everywhere Berth prints or logs (the engine still stores it in
+     * clear, and {@code docker inspect} shows it).
+     *
+     * @param key the variable's name
+     * @param value the secret value
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the key is empty or holds '=', or the value is null
+     */
     public ContainerSpec env(String key, Secret value) {
         Validation.envKey(key);
         Validation.required("secret value of environment variable " + key, value,
@@ -90,6 +131,13 @@ public final class ContainerSpec {
         return with(execution.withEnvironment(execution.environment().with(key, value.reveal(), true)));
     }
 
+    /**
+     * {@code -e KEY=VALUE} for each entry.
+     *
+     * @param variables names and values
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when a key or value breaks the rules of {@link #env(String, String)}
+     */
     public ContainerSpec env(Map<String, String> variables) {
         Validation.required("environment map", variables, "pass a map, e.g. Map.of(\"KEY\", \"value\")");
         ContainerSpec spec = this;
@@ -99,30 +147,58 @@ public final class ContainerSpec {
         return spec;
     }
 
-    /** The working directory: an absolute container path (the engine refuses relative ones). */
+    /**
+     * {@code -w}: the working directory, an absolute container path (the engine refuses relative ones).
+     *
+     * @param dir e.g. "/app"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not absolute
+     */
     public ContainerSpec workdir(String dir) {
         Validation.absolutePath("working directory", dir, "start it with '/', e.g. \"/app\"");
         return with(execution.withWorkdir(dir));
     }
 
-    /** {@code user}, {@code user:group}, {@code uid} or {@code uid:gid}. */
+    /**
+     * {@code --user}: {@code user}, {@code user:group}, {@code uid} or {@code uid:gid}.
+     *
+     * @param user e.g. "1000:1000" or "nobody"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is blank
+     */
     public ContainerSpec user(String user) {
         Validation.notBlank("user", user, "give a user name or uid, e.g. \"1000\" or \"1000:1000\"");
         return with(execution.withUser(user));
     }
 
-    /** {@code -it}: a TTY and an open stdin, for {@code container.attach(in, out)}. */
+    /**
+     * {@code -it}: a TTY and an open stdin, for {@code container.attach(in, out)}.
+     *
+     * @return a new spec; this one is unchanged
+     */
     public ContainerSpec interactive() {
         return with(execution.withTty(true).withStdinOpen(true));
     }
 
-    /** {@code -i} without a TTY: stdin open, stdout and stderr kept apart. */
+    /**
+     * {@code -i} without a TTY: stdin open, stdout and stderr kept apart.
+     *
+     * @return a new spec; this one is unchanged
+     */
     public ContainerSpec stdinOpen() {
         return with(execution.withStdinOpen(true));
     }
 
     // ---- metadata ----
 
+    /**
+     * {@code --label KEY=VALUE}.
+     *
+     * @param key the label's key
+     * @param value its value ({@code ""} for none)
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the key is empty or the value is null
+     */
     public ContainerSpec label(String key, String value) {
         Validation.labelKey(key);
         Validation.required("value of label " + key, value, "pass \"\" for an empty value");
@@ -131,6 +207,13 @@ public final class ContainerSpec {
         return new ContainerSpec(image, imageText, name, copy, mounts, execution, resources, networking, lifecycle);
     }
 
+    /**
+     * {@code --label KEY=VALUE} for each entry.
+     *
+     * @param labels keys and values
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when a key or value breaks the rules of {@link #label(String, String)}
+     */
     public ContainerSpec labels(Map<String, String> labels) {
         Validation.required("label map", labels, "pass a map, e.g. Map.of(\"app\", \"web\")");
         ContainerSpec spec = this;
@@ -142,7 +225,14 @@ public final class ContainerSpec {
 
     // ---- ports ----
 
-    /** {@code -p 127.0.0.1:hostPort:containerPort}. */
+    /**
+     * {@code -p 127.0.0.1:hostPort:containerPort}.
+     *
+     * @param hostPort the fixed host port, 1 to 65535
+     * @param containerPort the port inside the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when a port is out of range or the host port is already used in this spec
+     */
     public ContainerSpec publish(int hostPort, int containerPort) {
         if (hostPort == 0) {
             throw new InvalidSpecException("host port", 0, "a fixed host port must be between 1 and 65535",
@@ -151,11 +241,24 @@ public final class ContainerSpec {
         return publish(PortBinding.tcp(containerPort).toHostPort(hostPort));
     }
 
-    /** {@code -p 127.0.0.1::containerPort}: a random free host port, read back with {@code hostPort(containerPort)}. */
+    /**
+     * {@code -p 127.0.0.1::containerPort}: a random free host port, read back with {@code hostPort(containerPort)}.
+     *
+     * @param containerPort the port inside the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the port is out of range
+     */
     public ContainerSpec publish(int containerPort) {
         return publish(PortBinding.tcp(containerPort));
     }
 
+    /**
+     * {@code -p [IP:][HOSTPORT:]PORT[/PROTOCOL]} in full: protocol, host IP and host port.
+     *
+     * @param binding e.g. {@code PortBinding.udp(53).onAllInterfaces()}
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is null or its host port is already used in this spec
+     */
     public ContainerSpec publish(PortBinding binding) {
         Validation.required("port binding", binding, "pass e.g. PortBinding.tcp(80), or call publish(80)");
         Validation.distinctHostPort(networking.ports(), binding);
@@ -166,6 +269,13 @@ public final class ContainerSpec {
 
     // ---- mounts ----
 
+    /**
+     * {@code --mount}: a volume, bind or tmpfs mount.
+     *
+     * @param mount e.g. {@code Mount.volume("data", "/data").readOnly()}
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when another mount has the same target
+     */
     public ContainerSpec mount(Mount mount) {
         Validation.required("mount", mount, "pass e.g. Mount.volume(\"data\", \"/data\"), or call volume/bind/tmpfs");
         for (Mount existing : mounts) {
@@ -179,39 +289,86 @@ public final class ContainerSpec {
         return new ContainerSpec(image, imageText, name, labels, copy, execution, resources, networking, lifecycle);
     }
 
-    /** {@code -v name:target}. */
+    /**
+     * {@code -v name:target}.
+     *
+     * @param volumeName the named volume (the engine creates it when missing)
+     * @param target the absolute path in the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name or target is invalid, or the target is taken
+     */
     public ContainerSpec volume(String volumeName, String target) {
         return mount(Mount.volume(volumeName, target));
     }
 
-    /** {@code -v /host/path:target}. */
+    /**
+     * {@code -v /host/path:target}.
+     *
+     * @param hostPath the host file or directory
+     * @param target the absolute path in the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the target is invalid or taken
+     */
     public ContainerSpec bind(Path hostPath, String target) {
         return mount(Mount.bind(hostPath, target));
     }
 
-    /** {@code -v volume:target} for a volume handle. */
+    /**
+     * {@code -v volume:target} for a volume handle.
+     *
+     * @param volume a volume from {@code docker.volumes()}
+     * @param target the absolute path in the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the target is invalid or taken
+     */
     public ContainerSpec mount(Volume volume, String target) {
         Validation.required("volume", volume, "pass a volume from docker.volumes().create(...)");
         return mount(Mount.volume(volume.name(), target));
     }
 
+    /**
+     * {@code --mount type=tmpfs,destination=target}: an in-memory file system.
+     *
+     * @param target the absolute path in the container
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the target is invalid or taken
+     */
     public ContainerSpec tmpfs(String target) {
         return mount(Mount.tmpfs(target));
     }
 
     // ---- resources and security ----
 
-    /** {@code --memory}: "512m", "1g" … (binary units, at least 6m). */
+    /**
+     * {@code --memory}: "512m", "1g" … (binary units, at least 6m).
+     *
+     * @param size a number with b, k, m or g
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it does not parse or is below 6m
+     */
     public ContainerSpec memory(String size) {
         return memoryBytes(Validation.parseSize("memory limit", size));
     }
 
+    /**
+     * {@code --memory BYTES}.
+     *
+     * @param bytes the limit in bytes (at least 6 MiB)
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is below 6 MiB
+     */
     public ContainerSpec memoryBytes(long bytes) {
         long checked = Validation.memory("memory limit", bytes);
         return with(resources.withMemoryBytes(checked));
     }
 
-    /** {@code --cpus}: a positive number of CPUs, e.g. 0.5. The engine checks it against the host's CPU count. */
+    /**
+     * {@code --cpus}: a positive number of CPUs, e.g. 0.5. The engine checks it against the host's CPU count.
+     *
+     * @param cpus from 0.01
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is below 0.01 or not a number
+     */
     public ContainerSpec cpus(double cpus) {
         if (!(cpus >= 0.01) || cpus > 1_000_000) {
             throw new InvalidSpecException("cpus", cpus, "cpus must be a number from 0.01 to the host's CPU count",
@@ -220,7 +377,13 @@ public final class ContainerSpec {
         return with(resources.withNanoCpus(Math.round(cpus * 1e9)));
     }
 
-    /** {@code --pids-limit}; -1 for unlimited. */
+    /**
+     * {@code --pids-limit}; -1 for unlimited.
+     *
+     * @param limit the maximum number of processes
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is 0 or below -1
+     */
     public ContainerSpec pidsLimit(long limit) {
         if (limit == 0 || limit < -1) {
             throw new InvalidSpecException("pids limit", limit, "the limit must be positive, or -1 for unlimited",
@@ -229,17 +392,35 @@ public final class ContainerSpec {
         return with(resources.withPidsLimit(limit));
     }
 
+    /**
+     * {@code --read-only}: the root file system is mounted read-only (mount volumes or tmpfs where it writes).
+     *
+     * @return a new spec; this one is unchanged
+     */
     public ContainerSpec readOnlyRootfs() {
         return with(resources.withReadOnlyRootfs(true));
     }
 
-    /** {@code --cap-add}: e.g. "NET_ADMIN" (with or without the "CAP_" prefix), or "ALL". */
+    /**
+     * {@code --cap-add}: e.g. "NET_ADMIN" (with or without the "CAP_" prefix), or "ALL".
+     *
+     * @param capabilities the capabilities to add
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not a capability name
+     */
     public ContainerSpec capAdd(String... capabilities) {
         var all = new LinkedHashSet<>(resources.capAdd());
         all.addAll(Validation.capabilities(capabilities));
         return with(resources.withCapAdd(all));
     }
 
+    /**
+     * {@code --cap-drop}: e.g. "NET_RAW" (with or without the "CAP_" prefix), or "ALL".
+     *
+     * @param capabilities the capabilities to drop
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not a capability name
+     */
     public ContainerSpec capDrop(String... capabilities) {
         var all = new LinkedHashSet<>(resources.capDrop());
         all.addAll(Validation.capabilities(capabilities));
@@ -249,8 +430,13 @@ public final class ContainerSpec {
     // ---- networking ----
 
     /**
-     * {@code --network NAME}, optionally with aliases other containers on that network can use. Besides a network
-     * name: "bridge", "host", "none", or "container:NAME".
+     * {@code --network NAME [--network-alias A]}, optionally with aliases other containers on that network can use.
+     * Besides a network name: "bridge", "host", "none", or "container:NAME".
+     *
+     * @param network the network's name or mode
+     * @param aliases host names other containers on it reach this one by
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name or an alias is invalid
      */
     public ContainerSpec network(String network, String... aliases) {
         Validation.networkMode(network);
@@ -261,18 +447,39 @@ public final class ContainerSpec {
         return with(networking.withNetwork(network, List.of(aliases)));
     }
 
-    /** {@code --network} for a network handle. */
+    /**
+     * {@code --network} for a network handle.
+     *
+     * @param network a network from {@code docker.networks()}
+     * @param aliases host names other containers on it reach this one by
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when an alias is invalid
+     */
     public ContainerSpec network(Network network, String... aliases) {
         Validation.required("network", network, "pass a network from docker.networks().create(...)");
         return network(network.name(), aliases);
     }
 
+    /**
+     * {@code --hostname}.
+     *
+     * @param hostname a valid host name
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not a valid host name
+     */
     public ContainerSpec hostname(String hostname) {
         Validation.hostname("hostname", hostname);
         return with(networking.withHostname(hostname));
     }
 
-    /** {@code --add-host name:ip}. */
+    /**
+     * {@code --add-host name:ip}: an /etc/hosts entry.
+     *
+     * @param hostname the name
+     * @param ip an IP address, or "host-gateway"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name or address is invalid
+     */
     public ContainerSpec extraHost(String hostname, String ip) {
         Validation.hostname("extra host", hostname);
         Validation.hostIp("extra host IP", ip, true);
@@ -283,39 +490,84 @@ public final class ContainerSpec {
 
     // ---- lifecycle ----
 
+    /**
+     * {@code --restart}.
+     *
+     * @param policy e.g. {@code RestartPolicy.onFailure(3)}
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is null
+     */
     public ContainerSpec restart(RestartPolicy policy) {
         Validation.required("restart policy", policy, "pass e.g. RestartPolicy.UNLESS_STOPPED");
         return with(lifecycle.withRestart(policy));
     }
 
+    /**
+     * {@code --health-cmd --health-interval --health-retries …}: replaces the image's HEALTHCHECK.
+     *
+     * @param check the check and its timing
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is null
+     */
     public ContainerSpec healthCheck(HealthCheck check) {
         Validation.required("health check", check, "pass e.g. HealthCheck.cmd(\"pg_isready\")");
         return with(lifecycle.withHealthCheck(check));
     }
 
-    /** {@code --rm}: the engine removes the container when it exits. */
+    /**
+     * {@code --rm}: the engine removes the container when it exits.
+     *
+     * @return a new spec; this one is unchanged
+     */
     public ContainerSpec autoRemove() {
         return with(lifecycle.withAutoRemove(true));
     }
 
-    /** e.g. "SIGINT", "INT" or "2". */
+    /**
+     * {@code --stop-signal}: e.g. "SIGINT", "INT" or "2".
+     *
+     * @param signal the signal {@code docker stop} sends first
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not a signal
+     */
     public ContainerSpec stopSignal(String signal) {
         Validation.signal("stop signal", signal);
         return with(lifecycle.withStopSignal(signal));
     }
 
-    /** Seconds the engine waits after the stop signal before SIGKILL; whole seconds, 0 or more. */
+    /**
+     * {@code --stop-timeout}: how long the engine waits after the stop signal before SIGKILL; whole seconds, 0 or
+     * more.
+     *
+     * @param timeout the grace period
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is negative
+     */
     public ContainerSpec stopTimeout(Duration timeout) {
         Validation.duration("stop timeout", timeout, Duration.ZERO, "give e.g. Duration.ofSeconds(10)");
         return with(lifecycle.withStopTimeout(timeout));
     }
 
+    /**
+     * {@code --pull missing|always|never}.
+     *
+     * @param policy when to pull the image
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is null
+     */
     public ContainerSpec pull(PullPolicy policy) {
         Validation.required("pull policy", policy, "pass e.g. PullPolicy.IF_MISSING");
         return with(lifecycle.withPullPolicy(policy));
     }
 
-    /** What "ready" means for {@code run}; several calls add up (all must hold). */
+    /**
+     * What "ready" means for {@code run}; several calls add up (all must hold). The docker CLI has none: it returns
+     * once the container started.
+     *
+     * @param wait e.g. {@code Wait.http(80, "/")}
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is null
+     */
     public ContainerSpec waitFor(Wait wait) {
         Validation.required("wait", wait, "pass e.g. Wait.port(80), or leave waitFor out");
         var waits = new ArrayList<>(lifecycle.waits());
@@ -325,58 +577,119 @@ public final class ContainerSpec {
 
     // ---- reading ----
 
+    /**
+     * The image reference, parsed.
+     *
+     * @return registry, repository, tag and digest
+     */
     public ImageRef image() {
         return image;
     }
 
-    /** The image exactly as written, which is what the engine is asked for. */
+    /**
+     * The image exactly as written, which is what the engine is asked for.
+     *
+     * @return the reference text
+     */
     public String imageName() {
         return imageText;
     }
 
-    /** The container name, or null for an engine-chosen one. */
+    /**
+     * The container name ({@code --name}).
+     *
+     * @return the name, or null for an engine-chosen one
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The labels ({@code --label}).
+     *
+     * @return keys and values, in the order given
+     */
     public Map<String, String> labels() {
         return labels;
     }
 
+    /**
+     * The mounts ({@code -v}, {@code --mount}, {@code --tmpfs}).
+     *
+     * @return the mounts, in the order given
+     */
     public List<Mount> mounts() {
         return mounts;
     }
 
-    /** The environment with secret values masked ({@code ****}): safe to print or log. */
+    /**
+     * The environment ({@code -e}) with secret values masked ({@code ****}): safe to print or log.
+     *
+     * @return names and values
+     */
     public Map<String, String> env() {
         return execution.environment().masked();
     }
 
-    /** The environment with secret values in clear: only for handing it to the engine. */
+    /**
+     * The environment with secret values in clear: only for handing it to the engine.
+     *
+     * @return names and values
+     */
     public Map<String, String> environmentRevealed() {
         return execution.environment().revealed();
     }
 
+    /**
+     * The published ports ({@code -p}).
+     *
+     * @return the bindings, in the order given
+     */
     public List<PortBinding> ports() {
         return networking.ports();
     }
 
+    /**
+     * The readiness conditions {@code run} waits for.
+     *
+     * @return the waits, in the order given
+     */
     public List<Wait> waits() {
         return lifecycle.waits();
     }
 
+    /**
+     * What runs: command, entrypoint, environment, working dir, user, TTY and stdin.
+     *
+     * @return that group
+     */
     public Execution execution() {
         return execution;
     }
 
+    /**
+     * Limits and privileges: memory, CPUs, pids, read-only root, capabilities.
+     *
+     * @return that group
+     */
     public Resources resources() {
         return resources;
     }
 
+    /**
+     * Where it is reachable: network, aliases, hostname, extra hosts, ports.
+     *
+     * @return that group
+     */
     public Networking networking() {
         return networking;
     }
 
+    /**
+     * How it starts, stops and counts as ready.
+     *
+     * @return that group
+     */
     public Lifecycle lifecycle() {
         return lifecycle;
     }
@@ -385,6 +698,8 @@ public final class ContainerSpec {
      * A SHA-256 (hex) over every field, secret values included, so two specs with the same fingerprint make the same
      * container (the JUnit extension adopts a running container for reuse by it); equal specs have equal fingerprints. Secrets enter only the hash. Deterministic across JVMs: maps and
      * sets are hashed sorted, waits by their rule text and timeout (predicates have no stable identity).
+     *
+     * @return 64 hex digits
      */
     public String fingerprint() {
         List<Object> parts = fingerprintParts();
@@ -513,12 +828,33 @@ public final class ContainerSpec {
         return new ContainerSpec(image, imageText, name, labels, mounts, execution, resources, networking, value);
     }
 
-    /** What runs: command, entrypoint, environment (masked when printed), working dir, user, TTY and stdin. */
+    /**
+     * What runs: command, entrypoint, environment (masked when printed), working dir, user, TTY and stdin.
+     *
+     * @param command the CMD override ({@code docker run IMAGE COMMAND}); empty for the image's
+     * @param entrypoint the {@code --entrypoint} override; empty for the image's
+     * @param environment the {@code -e} variables, secrets marked
+     * @param workdir {@code -w}; null for the image's
+     * @param user {@code --user}; null for the image's
+     * @param tty {@code -t}
+     * @param stdinOpen {@code -i}
+     */
     public record Execution(List<String> command, List<String> entrypoint, Environment environment, String workdir,
             String user, boolean tty, boolean stdinOpen) {
         static final Execution NONE = new Execution(List.of(), List.of(), Environment.empty(), null, null, false,
                 false);
 
+        /**
+         * Copies the collections, so the value cannot change.
+         *
+         * @param command see {@link #command()}
+         * @param entrypoint see {@link #entrypoint()}
+         * @param environment see {@link #environment()}
+         * @param workdir see {@link #workdir()}
+         * @param user see {@link #user()}
+         * @param tty see {@link #tty()}
+         * @param stdinOpen see {@link #stdinOpen()}
+         */
         public Execution {
             command = List.copyOf(command);
             entrypoint = List.copyOf(entrypoint);
@@ -554,11 +890,30 @@ public final class ContainerSpec {
         }
     }
 
-    /** Limits and privileges: memory, CPUs, pids, read-only root file system, capabilities. Null = engine default. */
+    /**
+     * Limits and privileges: memory, CPUs, pids, read-only root file system, capabilities. Null = engine default.
+     *
+     * @param memoryBytes {@code --memory} in bytes, or null
+     * @param nanoCpus {@code --cpus} in billionths of a CPU, or null
+     * @param pidsLimit {@code --pids-limit}, or null
+     * @param readOnlyRootfs {@code --read-only}
+     * @param capAdd {@code --cap-add}
+     * @param capDrop {@code --cap-drop}
+     */
     public record Resources(Long memoryBytes, Long nanoCpus, Long pidsLimit, boolean readOnlyRootfs,
             Set<String> capAdd, Set<String> capDrop) {
         static final Resources NONE = new Resources(null, null, null, false, Set.of(), Set.of());
 
+        /**
+         * Copies the collections, so the value cannot change.
+         *
+         * @param memoryBytes see {@link #memoryBytes()}
+         * @param nanoCpus see {@link #nanoCpus()}
+         * @param pidsLimit see {@link #pidsLimit()}
+         * @param readOnlyRootfs see {@link #readOnlyRootfs()}
+         * @param capAdd see {@link #capAdd()}
+         * @param capDrop see {@link #capDrop()}
+         */
         public Resources {
             capAdd = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capAdd));
             capDrop = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capDrop));
@@ -589,11 +944,28 @@ public final class ContainerSpec {
         }
     }
 
-    /** Where it is reachable: network and aliases, hostname, extra /etc/hosts entries, published ports. */
+    /**
+     * Where it is reachable: network and aliases, hostname, extra /etc/hosts entries, published ports.
+     *
+     * @param network {@code --network}, or null for the default bridge
+     * @param aliases {@code --network-alias}
+     * @param hostname {@code --hostname}, or null
+     * @param extraHosts {@code --add-host} entries, name to IP
+     * @param ports {@code -p} bindings
+     */
     public record Networking(String network, List<String> aliases, String hostname, Map<String, String> extraHosts,
             List<PortBinding> ports) {
         static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of());
 
+        /**
+         * Copies the collections, so the value cannot change.
+         *
+         * @param network see {@link #network()}
+         * @param aliases see {@link #aliases()}
+         * @param hostname see {@link #hostname()}
+         * @param extraHosts see {@link #extraHosts()}
+         * @param ports see {@link #ports()}
+         */
         public Networking {
             aliases = List.copyOf(aliases);
             extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
@@ -617,11 +989,32 @@ public final class ContainerSpec {
         }
     }
 
-    /** How it starts, stops and counts as ready: restart policy, health check, --rm, stop signal/timeout, pull, waits. */
+    /**
+     * How it starts, stops and counts as ready: restart policy, health check, --rm, stop signal/timeout, pull, waits.
+     *
+     * @param restart {@code --restart}, or null for the engine's default (no)
+     * @param healthCheck the {@code --health-*} check, or null for the image's
+     * @param autoRemove {@code --rm}
+     * @param stopSignal {@code --stop-signal}, or null
+     * @param stopTimeout {@code --stop-timeout}, or null
+     * @param pullPolicy {@code --pull}
+     * @param waits what {@code run} waits for
+     */
     public record Lifecycle(RestartPolicy restart, HealthCheck healthCheck, boolean autoRemove, String stopSignal,
             Duration stopTimeout, PullPolicy pullPolicy, List<Wait> waits) {
         static final Lifecycle NONE = new Lifecycle(null, null, false, null, null, PullPolicy.IF_MISSING, List.of());
 
+        /**
+         * Copies the collections, so the value cannot change.
+         *
+         * @param restart see {@link #restart()}
+         * @param healthCheck see {@link #healthCheck()}
+         * @param autoRemove see {@link #autoRemove()}
+         * @param stopSignal see {@link #stopSignal()}
+         * @param stopTimeout see {@link #stopTimeout()}
+         * @param pullPolicy see {@link #pullPolicy()}
+         * @param waits see {@link #waits()}
+         */
         public Lifecycle {
             Objects.requireNonNull(pullPolicy, "pullPolicy");
             waits = List.copyOf(waits);

@@ -12,6 +12,12 @@ public class ContainerStartupException extends DockerException {
     private final boolean oomKilled;
     private final List<String> lastLogLines;
 
+    /**
+     * @param message why the container is not ready
+     * @param exitCode the exit code, or null when it was still running
+     * @param oomKilled whether it was (probably) killed for memory
+     * @param lastLogLines its last log lines, oldest first
+     */
     public ContainerStartupException(String message, Integer exitCode, boolean oomKilled, List<String> lastLogLines) {
         super(message + formatLogs(lastLogLines));
         this.exitCode = exitCode;
@@ -28,7 +34,11 @@ public class ContainerStartupException extends DockerException {
         return text.toString();
     }
 
-    /** The exit code when the container exited, null when it was still running (timeout). */
+    /**
+     * The exit code when the container exited, null when it was still running (timeout).
+     *
+     * @return the exit code, or null
+     */
     public Integer exitCode() {
         return exitCode;
     }
@@ -36,11 +46,18 @@ public class ContainerStartupException extends DockerException {
     /**
      * True when the engine reported an OOM kill, or when the container died of SIGKILL (137) under a memory limit
      * where the engine did not say (the message then says "probably out of memory").
+     *
+     * @return whether it ran out of memory
      */
     public boolean oomKilled() {
         return oomKilled;
     }
 
+    /**
+     * The container's last log lines ({@code docker logs --tail}), taken before it was removed.
+     *
+     * @return the lines, oldest first
+     */
     public List<String> lastLogLines() {
         return lastLogLines;
     }

@@ -13,13 +13,36 @@ public record ContainerSummary(String id, String name, String image, String comm
         String statusText, Instant created, List<PublishedPort> ports, Map<String, String> labels) {
     private static final int COMMAND_WIDTH = 20;
 
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param id see {@link #id()}
+     * @param name see {@link #name()}
+     * @param image see {@link #image()}
+     * @param command see {@link #command()}; null reads as ""
+     * @param status see {@link #status()}
+     * @param statusText see {@link #statusText()}
+     * @param created see {@link #created()}
+     * @param ports see {@link #ports()}
+     * @param labels see {@link #labels()}
+     */
     public ContainerSummary {
         command = command == null ? "" : command;
         ports = List.copyOf(ports);
         labels = Map.copyOf(labels);
     }
 
-    /** A row without command and ports (what older engines' list answers may lack). */
+    /**
+     * A row without command and ports (what older engines' list answers may lack).
+     *
+     * @param id the full id
+     * @param name the name
+     * @param image the image
+     * @param status the state
+     * @param statusText the engine's status text, e.g. "Up 5 seconds"
+     * @param created when it was created
+     * @param labels its labels
+     */
     public ContainerSummary(String id, String name, String image, ContainerStatus status, String statusText,
             Instant created, Map<String, String> labels) {
         this(id, name, image, "", status, statusText, created, List.of(), labels);
@@ -32,7 +55,11 @@ public record ContainerSummary(String id, String name, String image, String comm
                 + (ports.isEmpty() ? "" : " " + portsText());
     }
 
-    /** The ports as {@code docker ps} prints them: {@code 127.0.0.1:8080->80/tcp, 443/tcp}. */
+    /**
+     * The ports as {@code docker ps} prints them: {@code 127.0.0.1:8080->80/tcp, 443/tcp}.
+     *
+     * @return the ports column
+     */
     public String portsText() {
         return ports.stream().map(p -> p.hostPort() == 0 ? p.containerPort() + "/" + p.protocol().wireName()
                 : p.toString()).distinct().collect(Collectors.joining(", "));

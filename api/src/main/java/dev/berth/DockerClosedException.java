@@ -5,11 +5,16 @@ package dev.berth;
  * made. Everything in flight on a closed connection ends with this error, never with a transport exception.
  */
 public class DockerClosedException extends DockerException {
+    /** @param operation what was tried after {@link Docker#close()} */
     public DockerClosedException(String operation) {
         super(operation + ": this Docker connection is closed. Connect again with Docker.connect(), or finish the"
                 + " calls before closing it.");
     }
 
+    /**
+     * @param operation what was running when the connection was closed
+     * @param cause the error the close caused
+     */
     public DockerClosedException(String operation, Throwable cause) {
         super(operation + ": this Docker connection was closed while the call was in flight. Connect again with"
                 + " Docker.connect(), or finish the calls before closing it.", cause);

@@ -6,11 +6,21 @@ package dev.berth;
  * could not be completed and its outcome is unknown unless the message says otherwise.
  */
 public class EngineConnectionLostException extends DockerException {
+    /**
+     * @param message what was lost, and the fix
+     * @param cause the I/O error
+     */
     public EngineConnectionLostException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** The standard wording: what broke, during which operation, and what to do. */
+    /**
+     * The standard wording: what broke, during which operation, and what to do.
+     *
+     * @param operation what was running
+     * @param cause the I/O error
+     * @return the exception, its message naming the operation and the fix
+     */
     public static EngineConnectionLostException during(String operation, Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")";
         return new EngineConnectionLostException("The connection to the engine was lost during " + operation + why

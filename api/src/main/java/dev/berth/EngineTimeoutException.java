@@ -5,6 +5,10 @@ package dev.berth;
  * connection was closed; nothing waits on it any more.
  */
 public class EngineTimeoutException extends DockerException {
+    /**
+     * @param message which call, how long it waited, and the fix
+     * @param cause the timeout, or null
+     */
     public EngineTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -24,6 +24,11 @@ public final class Environment {
         this.secretKeys = Collections.unmodifiableSet(secretKeys);
     }
 
+    /**
+     * No variables.
+     *
+     * @return the empty environment
+     */
     public static Environment empty() {
         return EMPTY;
     }
@@ -40,23 +45,40 @@ public final class Environment {
         return new Environment(copy, secrets);
     }
 
-    /** Every variable; secret values replaced by {@code ****}. Safe to print. */
+    /**
+     * Every variable; secret values replaced by {@code ****}. Safe to print.
+     *
+     * @return names and masked values, in the order set
+     */
     public Map<String, String> masked() {
         Map<String, String> masked = new LinkedHashMap<>();
         values.forEach((k, v) -> masked.put(k, secretKeys.contains(k) ? MASK : v));
         return Collections.unmodifiableMap(masked);
     }
 
-    /** Every variable with secret values in clear: only for handing them to the engine. */
+    /**
+     * Every variable with secret values in clear: only for handing them to the engine.
+     *
+     * @return names and values, in the order set
+     */
     public Map<String, String> revealed() {
         return values;
     }
 
-    /** The names whose values are secrets. */
+    /**
+     * The names whose values are secrets.
+     *
+     * @return the names
+     */
     public Set<String> secretKeys() {
         return secretKeys;
     }
 
+    /**
+     * Whether no variable is set.
+     *
+     * @return true when empty
+     */
     public boolean isEmpty() {
         return values.isEmpty();
     }

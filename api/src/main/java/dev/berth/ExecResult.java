@@ -10,6 +10,11 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
     public static final int SHOWN_LINES = 20;
     private static final int SHOWN_CHARS = 4000;
 
+    /**
+     * Whether the command exited 0 (what a shell's {@code &&} checks after {@code docker exec}).
+     *
+     * @return true for exit code 0
+     */
     public boolean succeeded() {
         return exitCode == 0;
     }

@@ -12,6 +12,16 @@ import java.util.List;
 public record HealthCheck(List<String> test, Duration interval, Duration timeout, int retries, Duration startPeriod) {
     private static final Duration MIN = Duration.ofMillis(1);
 
+    /**
+     * Checks the values and copies the collections, so the value cannot change.
+     *
+     * @param test see {@link #test()}
+     * @param interval see {@link #interval()}
+     * @param timeout see {@link #timeout()}
+     * @param retries see {@link #retries()}
+     * @param startPeriod see {@link #startPeriod()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public HealthCheck {
         Validation.required("health check test", test, "use HealthCheck.cmd(...) or HealthCheck.shell(...)");
         if (test.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw
@@ -32,29 +42,71 @@ public record HealthCheck(List<String> test, Duration interval, Duration timeout
         }
     }
 
+    /**
+     * {@code HEALTHCHECK CMD ["program", …]} / {@code --health-cmd} in exec form.
+     *
+     * @param command the program and its arguments
+     * @return the check, engine-default timing
+     * @throws InvalidSpecException when there is no word or an empty one
+     */
     public static HealthCheck cmd(String... command) {
         List<String> words = Validation.command("health check command", command, "HealthCheck.cmd(\"pg_isready\")");
         return new HealthCheck(prefixed("CMD", words), Duration.ofSeconds(1), Duration.ofSeconds(5), 3, Duration.ZERO);
     }
 
+    /**
+     * {@code HEALTHCHECK CMD command} / {@code --health-cmd "command"}: run via /bin/sh -c.
+     *
+     * @param command the shell command line
+     * @return the check, engine-default timing
+     * @throws InvalidSpecException when it is blank
+     */
     public static HealthCheck shell(String command) {
         Validation.notBlank("health check shell command", command, "e.g. HealthCheck.shell(\"curl -f localhost\")");
         return new HealthCheck(List.of("CMD-SHELL", command), Duration.ofSeconds(1), Duration.ofSeconds(5), 3,
                 Duration.ZERO);
     }
 
+    /**
+     * {@code --health-interval}.
+     *
+     * @param value at least 1 ms
+     * @return a new check; this one is unchanged
+     * @throws InvalidSpecException when it is shorter
+     */
     public HealthCheck interval(Duration value) {
         return new HealthCheck(test, value, timeout, retries, startPeriod);
     }
 
+    /**
+     * {@code --health-timeout}.
+     *
+     * @param value at least 1 ms
+     * @return a new check; this one is unchanged
+     * @throws InvalidSpecException when it is shorter
+     */
     public HealthCheck timeout(Duration value) {
         return new HealthCheck(test, interval, value, retries, startPeriod);
     }
 
+    /**
+     * {@code --health-retries}.
+     *
+     * @param value 0 or more (0 = engine default)
+     * @return a new check; this one is unchanged
+     * @throws InvalidSpecException when it is negative
+     */
     public HealthCheck retries(int value) {
         return new HealthCheck(test, interval, timeout, value, startPeriod);
     }
 
+    /**
+     * {@code --health-start-period}.
+     *
+     * @param value 0 or more
+     * @return a new check; this one is unchanged
+     * @throws InvalidSpecException when it is negative
+     */
     public HealthCheck startPeriod(Duration value) {
         return new HealthCheck(test, interval, timeout, retries, value);
     }

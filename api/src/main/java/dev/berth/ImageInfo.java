@@ -8,6 +8,24 @@ import java.util.Map;
 public record ImageInfo(String id, List<String> tags, List<String> digests, long sizeBytes, Instant created,
         Map<String, String> labels, List<String> exposedPorts, String user, List<String> entrypoint, List<String> cmd,
         String workdir, List<String> env, String architecture, String os) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param id see {@link #id()}
+     * @param tags see {@link #tags()}
+     * @param digests see {@link #digests()}
+     * @param sizeBytes see {@link #sizeBytes()}
+     * @param created see {@link #created()}
+     * @param labels see {@link #labels()}
+     * @param exposedPorts see {@link #exposedPorts()}
+     * @param user see {@link #user()}
+     * @param entrypoint see {@link #entrypoint()}
+     * @param cmd see {@link #cmd()}
+     * @param workdir see {@link #workdir()}
+     * @param env see {@link #env()}
+     * @param architecture see {@link #architecture()}
+     * @param os see {@link #os()}
+     */
     public ImageInfo {
         tags = List.copyOf(tags);
         digests = List.copyOf(digests);

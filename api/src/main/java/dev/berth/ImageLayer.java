@@ -6,6 +6,16 @@ import java.util.List;
 /** One row of {@code docker history}. */
 public record ImageLayer(String id, Instant created, String createdBy, long sizeBytes, List<String> tags,
         String comment) {
+    /**
+     * Copies the collections, so the value cannot change.
+     *
+     * @param id see {@link #id()}
+     * @param created see {@link #created()}
+     * @param createdBy see {@link #createdBy()}
+     * @param sizeBytes see {@link #sizeBytes()}
+     * @param tags see {@link #tags()}
+     * @param comment see {@link #comment()}
+     */
     public ImageLayer {
         tags = List.copyOf(tags);
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * their implied parts: {@code nginx} is {@code docker.io/library/nginx:latest}.
  */
 public record ImageRef(String registry, String path, String tag, String digest) {
+    /** The registry a reference without one means. */
     public static final String DOCKER_HUB = "docker.io";
     private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     private static final Pattern DOMAIN_COMPONENT = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?");
@@ -17,7 +18,13 @@ public record ImageRef(String registry, String path, String tag, String digest) 
     private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
     private static final int MAX_NAME_LENGTH = 255;
 
-    /** Parses and validates a reference before anything reaches the engine. */
+    /**
+     * Parses and validates a reference before anything reaches the engine.
+     *
+     * @param reference e.g. "nginx:1.25"
+     * @return the parts, Docker Hub defaults filled in
+     * @throws InvalidImageReferenceException when it breaks the grammar
+     */
     public static ImageRef parse(String reference) {
         if (reference == null || reference.isEmpty()) {
             throw new InvalidImageReferenceException(String.valueOf(reference), "a reference must not be empty");
@@ -74,7 +81,13 @@ public record ImageRef(String registry, String path, String tag, String digest) 
         return new ImageRef(registry, path, tag, digest);
     }
 
-    /** Parses a reference, or returns null for an image id ("sha256:…" or 12-64 hex digits). */
+    /**
+     * Parses a reference, or returns null for an image id ("sha256:…" or 12-64 hex digits).
+     *
+     * @param text a reference or an image id
+     * @return the parts, or null for an id
+     * @throws InvalidImageReferenceException when it is neither
+     */
     public static ImageRef parseOrId(String text) {
         if (text != null && text.matches("(sha256:)?[0-9a-f]{12,64}")) {
             return null;
@@ -115,12 +128,20 @@ public record ImageRef(String registry, String path, String tag, String digest) 
         }
     }
 
-    /** The repository with its registry: {@code docker.io/library/nginx}. */
+    /**
+     * The repository with its registry: {@code docker.io/library/nginx}.
+     *
+     * @return registry and path
+     */
     public String repository() {
         return registry + "/" + path;
     }
 
-    /** The short form the docker CLI prints: {@code nginx:latest}, {@code ghcr.io/a/b:1}. */
+    /**
+     * The short form the docker CLI prints: {@code nginx:latest}, {@code ghcr.io/a/b:1}.
+     *
+     * @return the short form
+     */
     public String familiar() {
         String name = registry.equals(DOCKER_HUB)
                 ? (path.startsWith("library/") ? path.substring("library/".length()) : path)

@@ -12,11 +12,27 @@ public class InvalidComposeFileException extends InvalidSpecException {
     private final int column;
     private final String keyPath;
 
+    /**
+     * @param file the compose file
+     * @param line the 1-based line
+     * @param column the 1-based column
+     * @param problem the rule broken
+     * @param fix how to fix it
+     */
     public InvalidComposeFileException(Path file, int line, int column, String problem, String fix) {
         this(file, line, column, null, problem, fix);
     }
 
-    /** {@code keyPath} is where in the file's structure, e.g. {@code services.web.ports[1]} (null: the whole file). */
+    /**
+     * {@code keyPath} is where in the file's structure, e.g. {@code services.web.ports[1]} (null: the whole file).
+     *
+     * @param file the compose file
+     * @param line the 1-based line
+     * @param column the 1-based column
+     * @param keyPath the key path, or null
+     * @param problem the rule broken
+     * @param fix how to fix it
+     */
     public InvalidComposeFileException(Path file, int line, int column, String keyPath, String problem, String fix) {
         super("compose file", file + ":" + line + ":" + column, keyPath == null ? problem : keyPath + ": " + problem,
                 fix);
@@ -26,21 +42,38 @@ public class InvalidComposeFileException extends InvalidSpecException {
         this.keyPath = keyPath;
     }
 
-    /** The key path of the offending value, e.g. {@code services.web.ports[1]}; null for file-level problems. */
+    /**
+     * The key path of the offending value, e.g. {@code services.web.ports[1]}; null for file-level problems.
+     *
+     * @return the key path, or null
+     */
     public String keyPath() {
         return keyPath;
     }
 
+    /**
+     * The compose file with the problem.
+     *
+     * @return its path
+     */
     public Path file() {
         return file;
     }
 
-    /** 1-based. */
+    /**
+     * The line of the problem.
+     *
+     * @return 1-based
+     */
     public int line() {
         return line;
     }
 
-    /** 1-based. */
+    /**
+     * The column of the problem.
+     *
+     * @return 1-based
+     */
     public int column() {
         return column;
     }

@@ -6,6 +6,8 @@ public interface LogFollow extends AutoCloseable {
      * Blocks until the log stream ends (the container stopped), this follow is closed, or the timeout passes. A
      * stream that broke fails here with a typed error: {@link EngineConnectionLostException} (engine restarted,
      * connection cut: follow again with {@code LogOptions.since(...)}) or {@link DockerClosedException}.
+     *
+     * @param timeout how long to wait at most
      */
     void awaitEnd(java.time.Duration timeout);
 

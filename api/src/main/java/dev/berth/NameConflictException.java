@@ -5,6 +5,13 @@ public class NameConflictException extends ConflictException {
     private final String name;
     private final String existingId;
 
+    /**
+     * A container name clash ({@code docker run --name} of a name in use).
+     *
+     * @param name the name asked for
+     * @param existingId the id of the container holding it, or null
+     * @param cause the engine's error, or null
+     */
     public NameConflictException(String name, String existingId, Throwable cause) {
         super("The container name '" + name + "' is already in use"
                 + (existingId == null ? "" : " by container " + existingId)
@@ -14,7 +21,15 @@ public class NameConflictException extends ConflictException {
         this.existingId = existingId;
     }
 
-    /** A name clash for another kind of object (network, volume). */
+    /**
+     * A name clash for another kind of object (network, volume).
+     *
+     * @param kind "network", "volume", …
+     * @param name the name asked for
+     * @param existingId the id of the object holding it, or null
+     * @param fix how to fix it
+     * @param cause the engine's error, or null
+     */
     public NameConflictException(String kind, String name, String existingId, String fix, Throwable cause) {
         super("A " + kind + " named '" + name + "' already exists" + (existingId == null ? "" : " (" + existingId + ")")
                 + ". " + fix, cause);
@@ -22,11 +37,20 @@ public class NameConflictException extends ConflictException {
         this.existingId = existingId;
     }
 
+    /**
+     * The name asked for.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** Id of the container holding the name, when the engine said. */
+    /**
+     * Id of the object holding the name, when the engine said.
+     *
+     * @return the id, or null
+     */
     public String existingId() {
         return existingId;
     }

@@ -8,6 +8,7 @@ public class OutputTooLargeException extends DockerException {
     /** What {@code exec} keeps in memory per stream (stdout, stderr): 16 MiB. */
     public static final int EXEC_LIMIT_BYTES = 16 * 1024 * 1024;
 
+    /** @param message which stream passed which limit, and the alternative */
     public OutputTooLargeException(String message) {
         super(message);
     }

@@ -5,7 +5,11 @@ package dev.berth;
  * totals over all layers seen so far (0 when unknown).
  */
 public record Progress(String id, String status, long current, long total, long overallCurrent, long overallTotal) {
-    /** Overall fraction done, 0..1; -1 while the total is unknown. */
+    /**
+     * Overall fraction done, 0..1; -1 while the total is unknown.
+     *
+     * @return the fraction, or -1
+     */
     public double fraction() {
         return overallTotal <= 0 ? -1 : Math.min(1.0, (double) overallCurrent / overallTotal);
     }

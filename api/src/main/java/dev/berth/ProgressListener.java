@@ -15,7 +15,11 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface ProgressListener {
-    /** One update: a layer's or a build step's status, with byte counts where the engine sends them. */
+    /**
+     * One update: a layer's or a build step's status, with byte counts where the engine sends them.
+     *
+     * @param progress the layer or step, its status and bytes
+     */
     void onProgress(Progress progress);
 
     /**
@@ -25,7 +29,11 @@ public interface ProgressListener {
     default void finished() {
     }
 
-    /** Ignore progress. */
+    /**
+     * Ignore progress.
+     *
+     * @return a listener that does nothing
+     */
     static ProgressListener none() {
         return p -> {
         };
@@ -37,6 +45,8 @@ public interface ProgressListener {
      * on {@code System.out}.
      *
      * @param label what the operation is, shown first on each line, e.g. {@code "pull redis:7"}
+     *
+     * @return the listener
      */
     static ProgressListener console(String label) {
         return console(label, System.out::println);
@@ -45,12 +55,22 @@ public interface ProgressListener {
     /**
      * Like {@link #console(String)}, but without a terminal the lines go to {@code lines} (a logger, say) instead of
      * {@code System.out}. Berth's own default for pull, push and build is this with an INFO logger.
+     *
+     * @param label what the operation is, shown first on each line
+     * @param lines where the lines go without a terminal
+     * @return the listener
      */
     static ProgressListener console(String label, Consumer<String> lines) {
         return ConsoleProgress.terminalAttached() ? bar(label, System.out) : lines(label, lines);
     }
 
-    /** A single bar redrawn in place with {@code \r} (needs a terminal); ends its line when the operation ends. */
+    /**
+     * A single bar redrawn in place with {@code \r} (needs a terminal); ends its line when the operation ends.
+     *
+     * @param label what the operation is, shown first
+     * @param out the terminal
+     * @return the listener
+     */
     static ProgressListener bar(String label, PrintStream out) {
         return ConsoleProgress.bar(label, out);
     }
@@ -58,6 +78,10 @@ public interface ProgressListener {
     /**
      * One line per step for logs and pipes: each layer pulled or pushed (with the overall percentage), each build
      * step ({@code Step 2/5 : RUN …}) and the final status; byte-by-byte updates are left out.
+     *
+     * @param label what the operation is, shown first on each line
+     * @param sink where the lines go
+     * @return the listener
      */
     static ProgressListener lines(String label, Consumer<String> sink) {
         return ConsoleProgress.lines(label, sink);

@@ -7,10 +7,20 @@ public record RestartPolicy(String name, int maxRetries) {
     private static final Set<String> NAMES = Set.of("no", "always", "unless-stopped", "on-failure");
     private static final String FIX = "use RestartPolicy.NO, ALWAYS, UNLESS_STOPPED or onFailure(n)";
 
+    /** {@code --restart no}: never restart (the engine default). */
     public static final RestartPolicy NO = new RestartPolicy("no", 0);
+    /** {@code --restart always}. */
     public static final RestartPolicy ALWAYS = new RestartPolicy("always", 0);
+    /** {@code --restart unless-stopped}. */
     public static final RestartPolicy UNLESS_STOPPED = new RestartPolicy("unless-stopped", 0);
 
+    /**
+     * Checks the values.
+     *
+     * @param name see {@link #name()}
+     * @param maxRetries see {@link #maxRetries()}
+     * @throws InvalidSpecException when a value breaks its rule
+     */
     public RestartPolicy {
         if (name == null || !NAMES.contains(name)) {
             throw new InvalidSpecException("restart policy", name,
@@ -26,11 +36,24 @@ public record RestartPolicy(String name, int maxRetries) {
         }
     }
 
+    /**
+     * {@code --restart on-failure[:N]}: restart after a non-zero exit.
+     *
+     * @param maxRetries at most this many restarts; 0 for no limit
+     * @return the policy
+     * @throws InvalidSpecException when it is negative
+     */
     public static RestartPolicy onFailure(int maxRetries) {
         return new RestartPolicy("on-failure", maxRetries);
     }
 
-    /** Docker's text form: "no", "always", "unless-stopped", "on-failure" or "on-failure:3". */
+    /**
+     * Docker's text form: "no", "always", "unless-stopped", "on-failure" or "on-failure:3".
+     *
+     * @param text the policy as written for {@code docker run --restart}
+     * @return the policy
+     * @throws InvalidSpecException when it is not one of those
+     */
     public static RestartPolicy parse(String text) {
         Validation.required("restart policy", text, FIX);
         int colon = text.indexOf(':');

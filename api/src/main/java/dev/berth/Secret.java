@@ -8,6 +8,13 @@ public final class Secret {
         this.value = value;
     }
 
+    /**
+     * A secret value, e.g. {@code Secret.of(System.getenv("DB_PASSWORD"))}.
+     *
+     * @param value the plain value
+     * @return the secret
+     * @throws InvalidSpecException when it is null
+     */
     public static Secret of(String value) {
         if (value == null) { // the value is not printed even here: null has nothing to hide, but say so plainly
             throw new InvalidSpecException("secret", null, "a secret needs a value (null given)",
@@ -16,7 +23,11 @@ public final class Secret {
         return new Secret(value);
     }
 
-    /** The plain value; call it only where the value is handed to the engine. */
+    /**
+     * The plain value; call it only where the value is handed to the engine.
+     *
+     * @return the plain value
+     */
     public String reveal() {
         return value;
     }

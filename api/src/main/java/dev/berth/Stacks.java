@@ -7,10 +7,23 @@ public interface Stacks {
      * builds images that have a {@code build} section, and starts services in dependency order (independent ones
      * side by side, waiting for {@code service_healthy} / {@code service_completed_successfully} where asked). If any
      * step fails, everything created is removed again.
+     *
+     * @param spec the compose file(s), project name and environment
+     * @return the running project; close it for {@code docker compose down}
+     * @throws InvalidComposeFileException when the file is invalid or uses a key Berth does not support
+     * @throws ContainerStartupException when a service fails to start or to become healthy
+     * @throws DockerException for any other engine failure
      */
     Stack up(StackSpec spec);
 
-    /** A handle on a project that is up (e.g. started by an earlier run), by name. */
+    /**
+     * A handle on a project that is up (e.g. started by an earlier run), by name: what {@code docker compose -p
+     * NAME ps} shows.
+     *
+     * @param projectName the compose project name
+     * @return the project; no engine call until it is used (a name with no containers gives an empty
+     *     {@link Stack#ps()})
+     */
     Stack get(String projectName);
 
     /**

@@ -11,5 +11,8 @@
  * values; handles ({@link dev.berth.Container}, {@link dev.berth.Image} …) close to clean up. Every error is an
  * unchecked {@link dev.berth.DockerException} subtype that names the rule, the value and the fix. This package has no
  * engine library types; the implementation (berth-core) is found through {@link java.util.ServiceLoader}.
+ *
+ * @serial exclude Berth's exceptions are Serializable only because Throwable is; their serialized form is not part
+ *     of the API
  */
 package dev.berth;

@@ -25,12 +25,16 @@ public @interface DockerTest {
     /**
      * Log lines per container in a failure report; -1 (the default) means the configuration parameter
      * {@code berth.junit.logLines}, else 50.
+     *
+     * @return the number of lines, or -1 for the configured default
      */
     int logLines() default -1;
 
     /**
      * Also write each involved container's full log to {@code target/berth-logs/<class>/<test>/<container>.log}
      * when a test fails (or set {@code berth.junit.saveLogs=true}; {@code berth.junit.logDir} moves the folder).
+     *
+     * @return whether to save full logs of a failed test
      */
     boolean saveLogs() default false;
 }

@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface FromField {
-    /** The field's name. */
+    /**
+     * The field's name.
+     *
+     * @return the name of the static or instance field
+     */
     String value();
 }

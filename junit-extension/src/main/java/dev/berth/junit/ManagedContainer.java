@@ -42,6 +42,14 @@ public final class ManagedContainer extends Managed {
         this.reuseTtl = reuseTtl;
     }
 
+    /**
+     * A container for the test class: started before its tests ({@code docker run}), removed after them
+     * ({@code docker rm -f -v}).
+     *
+     * @param spec what to run
+     * @return the managed container, per class (static field) or per test (instance field)
+     * @throws dev.berth.InvalidSpecException when the spec is null
+     */
     public static ManagedContainer of(ContainerSpec spec) {
         if (spec == null) {
             throw new InvalidSpecException("container spec", null, "a ManagedContainer needs a spec",
@@ -50,7 +58,11 @@ public final class ManagedContainer extends Managed {
         return new ManagedContainer(spec, false, null);
     }
 
-    /** Started once for the whole run, by the first test class that uses it; removed when the run ends. */
+    /**
+     * Started once for the whole run, by the first test class that uses it; removed when the run ends.
+     *
+     * @return a new managed container with the same spec, shared by the run
+     */
     public ManagedContainer shared() {
         return new ManagedContainer(spec, true, reuseTtl);
     }
@@ -58,12 +70,20 @@ public final class ManagedContainer extends Managed {
     /**
      * Kept running after the run and adopted by later runs (other JVMs too) whose spec is the same; removed by a
      * later run once idle for {@code berth.reuse.ttl} (default 30 minutes).
+     *
+     * @return a new managed container with the same spec, kept for reuse
      */
     public ManagedContainer reuse() {
         return new ManagedContainer(spec, shared, Duration.ZERO);
     }
 
-    /** {@link #reuse()} with its own idle time after which a later run removes it. */
+    /**
+     * {@link #reuse()} with its own idle time after which a later run removes it.
+     *
+     * @param idleTtl how long it may stay idle
+     * @return a new managed container with the same spec, kept for reuse
+     * @throws dev.berth.InvalidSpecException when the time is not positive
+     */
     public ManagedContainer reuse(Duration idleTtl) {
         if (idleTtl == null || idleTtl.isNegative() || idleTtl.isZero()) {
             throw new InvalidSpecException("reuse TTL", idleTtl, "the idle time must be positive",
@@ -72,19 +92,39 @@ public final class ManagedContainer extends Managed {
         return new ManagedContainer(spec, shared, idleTtl);
     }
 
+    /**
+     * What it runs.
+     *
+     * @return the spec
+     */
     public ContainerSpec spec() {
         return spec;
     }
 
+    /**
+     * Whether one container serves the whole run ({@link #shared()}).
+     *
+     * @return true when shared
+     */
     public boolean isShared() {
         return shared;
     }
 
+    /**
+     * Whether it is kept for later runs ({@link #reuse()}).
+     *
+     * @return true when reused across runs
+     */
     public boolean isReuse() {
         return reuseTtl != null;
     }
 
-    /** The running container; fails with a clear message outside the container's lifetime. */
+    /**
+     * The running container; fails with a clear message outside the container's lifetime.
+     *
+     * @return the running container
+     * @throws IllegalStateException when it is not running (outside a @DockerTest class's lifetime)
+     */
     public Container container() {
         Container current = container;
         if (current == null) {
@@ -95,27 +135,63 @@ public final class ManagedContainer extends Managed {
         return current;
     }
 
+    /**
+     * {@code docker port}: the host port a container port is published on.
+     *
+     * @param containerPort the port inside the container
+     * @return the host port
+     * @throws IllegalStateException when it is not running
+     * @throws dev.berth.DockerException when that port is not published
+     */
     public int hostPort(int containerPort) {
         return container().hostPort(containerPort);
     }
 
+    /**
+     * The host address the ports are reachable on, e.g. 127.0.0.1.
+     *
+     * @return a host name or IP address
+     * @throws IllegalStateException when it is not running
+     */
     public String host() {
         return container().host();
     }
 
+    /**
+     * {@code docker exec}, as {@link Container#exec(String...)}.
+     *
+     * @param command the program and its arguments
+     * @return the exit code and both outputs
+     * @throws IllegalStateException when it is not running
+     */
     public ExecResult exec(String... command) {
         return container().exec(command);
     }
 
+    /**
+     * {@code docker logs}, as {@link Container#logs()}.
+     *
+     * @return the container's logs
+     * @throws IllegalStateException when it is not running
+     */
     public Logs logs() {
         return container().logs();
     }
 
+    /**
+     * Whether the extension has started it (and not yet removed it).
+     *
+     * @return true while it runs
+     */
     public boolean isRunning() {
         return container != null;
     }
 
-    /** True when this run adopted a container an earlier run left for reuse (false when it started it). */
+    /**
+     * True when this run adopted a container an earlier run left for reuse (false when it started it).
+     *
+     * @return whether it was adopted from an earlier run
+     */
     public boolean wasReused() {
         ReusedContainers.Adoption current = adoption;
         return current != null && current.adopted();

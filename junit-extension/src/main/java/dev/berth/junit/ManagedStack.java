@@ -41,6 +41,13 @@ public final class ManagedStack extends Managed {
         this.shared = shared;
     }
 
+    /**
+     * A compose stack for the test class: {@code docker compose up} before its tests, {@code down} after them.
+     *
+     * @param spec the compose files, name, variables and profiles
+     * @return the managed stack, per class (static field) or per test (instance field)
+     * @throws dev.berth.InvalidSpecException when the spec is null
+     */
     public static ManagedStack of(StackSpec spec) {
         if (spec == null) {
             throw new InvalidSpecException("stack spec", null, "a ManagedStack needs a spec",
@@ -49,21 +56,41 @@ public final class ManagedStack extends Managed {
         return new ManagedStack(spec, false);
     }
 
-    /** {@code docker compose -f FILE up}, with a project name of its own. */
+    /**
+     * {@code docker compose -f FILE up}, with a project name of its own.
+     *
+     * @param composeFile the compose file
+     * @return the managed stack
+     * @throws dev.berth.InvalidSpecException when the file does not exist
+     */
     public static ManagedStack of(Path composeFile) {
         return of(StackSpec.fromCompose(composeFile));
     }
 
-    /** Brought up by the first test class that uses it, down when the run ends. */
+    /**
+     * Brought up by the first test class that uses it, down when the run ends.
+     *
+     * @return a new managed stack with the same spec, shared by the run
+     */
     public ManagedStack shared() {
         return new ManagedStack(spec, true);
     }
 
+    /**
+     * What it brings up.
+     *
+     * @return the spec
+     */
     public StackSpec spec() {
         return spec;
     }
 
-    /** The running stack; fails with a clear message outside its lifetime. */
+    /**
+     * The running stack; fails with a clear message outside its lifetime.
+     *
+     * @return the running stack
+     * @throws IllegalStateException when it is not up
+     */
     public Stack stack() {
         Stack current = stack;
         if (current == null) {
@@ -74,11 +101,23 @@ public final class ManagedStack extends Managed {
         return current;
     }
 
-    /** The container of a service, e.g. {@code service("db").hostPort(5432)}. */
+    /**
+     * The container of a service, e.g. {@code service("db").hostPort(5432)}.
+     *
+     * @param service the service name
+     * @return its container
+     * @throws IllegalStateException when the stack is not up
+     * @throws dev.berth.ContainerNotFoundException when there is no container for that service
+     */
     public Container service(String service) {
         return stack().service(service);
     }
 
+    /**
+     * Whether the extension has brought it up (and not yet down).
+     *
+     * @return true while it is up
+     */
     public boolean isRunning() {
         return stack != null;
     }
@@ -210,9 +249,9 @@ public final class ManagedStack extends Managed {
                 + (current == null ? ", not up" : ", " + current.name()) + "]";
     }
 
-    /** A generated project name is the extension's own: its volumes go too; a fixed name's volumes are kept. */
-    private static void downStack(Stack stack, boolean generatedName) {
-        if (generatedName) {
+    /** {@code docker compose down}, with {@code -v} when the volumes are the run's own (a generated project name). */
+    private static void downStack(Stack stack, boolean removeVolumes) {
+        if (removeVolumes) {
             stack.downRemovingVolumes();
         } else {
             stack.down();

@@ -205,8 +205,9 @@ public final class EngineContainer implements WaitTarget {
 
     @Override
     public ContainerState inspect() {
+        // raw JSON, one request: docker-java's model lacks some host settings (see SettingsMapper)
         ContainerState state = StateMapper.state(engine.call("inspect container " + label(),
-                () -> engine.client().inspectContainerCmd(id).exec(), Failures.on(404, this::notFound)));
+                () -> engine.raw().get("/containers/" + id + "/json"), Failures.on(404, this::notFound)));
         if (state.running()) {
             publishedPorts = state.ports();
         }

@@ -1,15 +1,22 @@
 package dev.berth.core.internal.containers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.berth.ContainerSettings;
 import dev.berth.ContainerState;
+import dev.berth.DockerException;
 import dev.berth.ContainerStatus;
 import dev.berth.Health;
 import dev.berth.Protocol;
 import dev.berth.PublishedPort;
 import dev.berth.core.internal.engine.Timestamps;
+import dev.berth.core.internal.transport.RawEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +28,22 @@ final class StateMapper {
     private StateMapper() {
     }
 
-    static ContainerState state(InspectContainerResponse r) {
+    /** docker-java's model classes, read leniently: an engine newer than docker-java adds fields. */
+    private static final ObjectMapper LENIENT = RawEngine.json().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** From the inspect JSON: the state through docker-java's model, the settings read directly. */
+    static ContainerState state(JsonNode json) {
+        InspectContainerResponse r;
+        try {
+            r = LENIENT.treeToValue(json, InspectContainerResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new DockerException("Cannot read the engine's inspect answer: " + e.getOriginalMessage(), e);
+        }
+        return state(r, SettingsMapper.settings(json));
+    }
+
+    static ContainerState state(InspectContainerResponse r, ContainerSettings settings) {
         var s = r.getState();
         Map<String, String> ips = new LinkedHashMap<>();
         if (r.getNetworkSettings() != null && r.getNetworkSettings().getNetworks() != null) {
@@ -39,7 +61,7 @@ final class StateMapper {
                 r.getHostConfig() == null || r.getHostConfig().getMemory() == null ? 0 : r.getHostConfig().getMemory(),
                 Health.parse(s.getHealth() == null ? null : s.getHealth().getStatus()), Timestamps.parse(s.getStartedAt()),
                 Timestamps.parse(s.getFinishedAt()), r.getRestartCount() == null ? 0 : r.getRestartCount(), ips, ports(r),
-                labels);
+                labels, settings);
     }
 
     static List<PublishedPort> ports(InspectContainerResponse r) {
