@@ -13,11 +13,21 @@ public interface Stack extends AutoCloseable {
     /** The container of a service. */
     Container service(String service);
 
-    /** {@code docker compose down}: removes containers and networks, keeps named volumes. */
+    /**
+     * {@code docker compose down}: stops the containers gracefully, in reverse dependency order (each gets its
+     * {@code stop_signal}, default SIGTERM, and {@code stop_grace_period}, default 10 s, before SIGKILL), then removes
+     * them and the project's networks; named volumes are kept.
+     */
     void down();
 
-    /** {@code docker compose down [-v]}: with {@code volumes}, the project's named volumes go too. */
-    void down(boolean volumes);
+    /** {@code docker compose down -v}: the project's named volumes go too (their data is lost). */
+    void downRemovingVolumes();
+
+    /**
+     * {@code docker compose ps} with what its table shows: per container the service, replica number, state,
+     * health and published ports.
+     */
+    List<ServiceContainer> containers();
 
     @Override
     void close();

@@ -18,6 +18,7 @@ public final class BenchMain {
         all.put("cold-start", ColdStartBenchmark::run);
         all.put("build-context", BuildContextBenchmark::run);
         all.put("ssh", SshBenchmark::run);
+        all.put("stack", StackBenchmark::run);
         List<String> names = args.length == 0 ? List.copyOf(all.keySet()) : List.of(args);
         Path results = Path.of(System.getProperty("berth.bench.results", "benchmarks/results"));
         for (String name : names) {

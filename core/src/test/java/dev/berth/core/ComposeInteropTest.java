@@ -63,7 +63,7 @@ class ComposeInteropTest extends EngineTest {
             assertEquals(0, docker.networks().list(Filter.none().label("com.docker.compose.project", project))
                     .size(), "and its network");
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
         }
     }
 
@@ -106,7 +106,7 @@ class ComposeInteropTest extends EngineTest {
             String ps = cli("-f", file.toString(), "-p", project, "up", "-d");
             assertEquals(second, ids(stack.ps()), "and docker compose agrees nothing is left to do: " + ps);
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
         }
     }
 
@@ -125,7 +125,7 @@ class ComposeInteropTest extends EngineTest {
                 assertEquals(compose, berth, service);
             }
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
             cli("-p", theirs, "down", "-v");
         }
     }

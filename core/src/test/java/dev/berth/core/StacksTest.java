@@ -75,7 +75,7 @@ class StacksTest extends EngineTest {
             assertEquals(1, docker.volumes().list(Filter.none().name(project + "_dbdata")).size());
             assertEquals(project, docker.stacks().get(project).ps().get(0).labels().get("com.docker.compose.project"));
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
             docker.images().find(project + "-job").ifPresent(dev.berth.Image::close);
         }
         assertEquals(0, stack.ps().size());
@@ -157,7 +157,7 @@ class StacksTest extends EngineTest {
             assertEquals(2, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size(),
                     "one anonymous volume per replica");
         } finally {
-            stack.down(true);
+            stack.downRemovingVolumes();
             docker.images().find(project + "-app").ifPresent(dev.berth.Image::close);
         }
         assertEquals(0, docker.volumes().list(Filter.none().label("com.docker.compose.project", project)).size());

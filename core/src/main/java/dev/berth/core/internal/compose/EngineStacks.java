@@ -6,6 +6,7 @@ import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
 import dev.berth.Stacks;
+import dev.berth.UpOption;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
 import dev.berth.core.internal.containers.EngineContainer;
@@ -42,18 +43,18 @@ public final class EngineStacks implements Stacks {
     }
 
     @Override
-    public Stack up(StackSpec spec) {
+    public Stack up(StackSpec spec, UpOption... options) {
         LoadedProject project = ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env,
                 spec.env(), spec.envFiles(), spec.profiles()));
         ComposeModel model = ModelReader.read(project);
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
         UpRollback created = new UpRollback(engine);
+        Map<String, List<Container>> started = new LinkedHashMap<>();
         try {
             Map<String, String> networks = networks(model, created);
             Map<String, String> volumes = volumes(model, specs, created);
             images(model, specs);
-            Map<String, List<Container>> started = new LinkedHashMap<>();
             List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
             while (!remaining.isEmpty()) {
                 List<ComposeModel.Service> wave = remaining.stream().filter(s -> s.dependsOn().keySet().stream()
@@ -69,11 +70,44 @@ public final class EngineStacks implements Stacks {
                 remaining.removeAll(wave);
             }
             LOG.info("Stack {} is up: {}", model.project(), started.keySet());
-            return stack;
         } catch (RuntimeException e) {
             created.run(model.project());
             throw e;
         }
+        for (UpOption option : options) {
+            if (option.isRemoveOrphans()) {
+                removeOrphans(model);
+            }
+        }
+        for (UpOption option : options) {
+            if (option.waitTimeout() != null) {
+                StackReadiness.await(started, completedDependencies(model), option.waitTimeout());
+            }
+        }
+        return stack;
+    }
+
+    /** Containers of this project (not one-offs) whose service is no longer in the file, stopped gracefully. */
+    private void removeOrphans(ComposeModel model) {
+        var orphans = engine.containers().list(dev.berth.ContainerFilter.all().label(PROJECT, model.project())
+                .label(ServiceSpecs.ONEOFF, "False")).stream()
+                .filter(c -> !model.services().containsKey(c.labels().get(SERVICE))).toList();
+        if (!orphans.isEmpty()) {
+            LOG.info("Removing orphan containers of {}: {}", model.project(), orphans);
+            StackShutdown.stop(engine, orphans, true, false);
+        }
+    }
+
+    private static java.util.Set<String> completedDependencies(ComposeModel model) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ComposeModel.Service s : model.services().values()) {
+            s.dependsOn().forEach((name, d) -> {
+                if (d.condition().equals(ComposeModel.Dependency.COMPLETED)) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
     }
 
     @Override

@@ -20,6 +20,7 @@ public final class ServiceSpecs {
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
     public static final String NUMBER = "com.docker.compose.container-number";
+    public static final String ONEOFF = "com.docker.compose.oneoff";
     /**
      * The Compose version whose behaviour Berth follows (the oracle of its tests). Written as Compose writes its own
      * version, so {@code docker compose} treats Berth's containers, networks and volumes as its own.
