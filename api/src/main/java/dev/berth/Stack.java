@@ -29,6 +29,27 @@ public interface Stack extends AutoCloseable {
      */
     List<ServiceContainer> containers();
 
+    /**
+     * {@code docker compose logs}: every service container's output so far, merged in time order, each line
+     * prefixed with {@code service-N | } (names padded to the same width), as Compose prints it.
+     */
+    List<String> logs();
+
+    /** {@code docker compose logs -f}: prefixed lines as they come; close the follow to stop. */
+    LogFollow followLogs(java.util.function.Consumer<String> lines);
+
+    /** {@code docker compose exec SERVICE CMD...}: in the service's first replica. */
+    ExecResult exec(String service, String... command);
+
+    /** {@code docker compose stop [SERVICE...]}: gracefully, dependents first; all services when none is named. */
+    void stop(String... services);
+
+    /** {@code docker compose start [SERVICE...]}: dependencies first; all services when none is named. */
+    void start(String... services);
+
+    /** {@code docker compose restart [SERVICE...]}: dependencies first; all services when none is named. */
+    void restart(String... services);
+
     @Override
     void close();
 }

@@ -5,12 +5,15 @@ import dev.berth.ContainerFilter;
 import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerState;
 import dev.berth.ContainerSummary;
+import dev.berth.ExecResult;
 import dev.berth.Filter;
+import dev.berth.LogFollow;
 import dev.berth.ServiceContainer;
 import dev.berth.Stack;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A compose project, found by its label, so a handle works for stacks brought up elsewhere too. */
 final class EngineStack implements Stack {
@@ -63,6 +66,50 @@ final class EngineStack implements Stack {
         }
         ContainerSummary first = matches.stream().min(Comparator.comparingInt(EngineStack::number)).orElseThrow();
         return engine.containers().get(first.id());
+    }
+
+    @Override
+    public List<String> logs() {
+        return StackLogs.snapshot(engine, services());
+    }
+
+    @Override
+    public LogFollow followLogs(Consumer<String> lines) {
+        return StackLogs.follow(engine, services(), lines);
+    }
+
+    @Override
+    public ExecResult exec(String service, String... command) {
+        return service(service).exec(command);
+    }
+
+    @Override
+    public void stop(String... services) {
+        StackShutdown.stop(engine, services(services), false, false);
+    }
+
+    @Override
+    public void start(String... services) {
+        StackShutdown.start(engine, services(services), Container::start);
+    }
+
+    @Override
+    public void restart(String... services) {
+        StackShutdown.start(engine, services(services), Container::restart);
+    }
+
+    /** The project's service containers (one-offs left out), only those of the given services when any are named. */
+    private List<ContainerSummary> services(String... only) {
+        List<String> names = List.of(only);
+        List<ContainerSummary> all = engine.containers().list(ContainerFilter.all()
+                .label(EngineStacks.PROJECT, project).label(ServiceSpecs.ONEOFF, "False"));
+        for (String name : names) {
+            if (all.stream().noneMatch(c -> name.equals(c.labels().get(EngineStacks.SERVICE)))) {
+                throw new ContainerNotFoundException(project + "/" + name, null);
+            }
+        }
+        return all.stream().filter(c -> names.isEmpty() || names.contains(c.labels().get(EngineStacks.SERVICE)))
+                .sorted(Comparator.comparing(StackLogs::label)).toList();
     }
 
     @Override

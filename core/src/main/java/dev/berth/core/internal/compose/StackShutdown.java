@@ -1,5 +1,6 @@
 package dev.berth.core.internal.compose;
 
+import dev.berth.Container;
 import dev.berth.ContainerSummary;
 import dev.berth.DockerException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Compose's graceful stop: services in reverse dependency order (read from the {@code depends_on} label, so it works
@@ -18,22 +20,19 @@ import java.util.concurrent.Future;
  * up wrote into the container), as Compose does.
  */
 final class StackShutdown {
+    private static final String DEPENDS_ON = "com.docker.compose.depends_on";
     private StackShutdown() {
     }
 
     /** Stops (and, with {@code remove}, removes) the given containers; returns when all are done. */
     static void stop(StackEngine engine, List<ContainerSummary> containers, boolean remove, boolean volumes) {
-        Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
-        for (ContainerSummary c : containers) {
-            byService.computeIfAbsent(c.labels().getOrDefault(EngineStacks.SERVICE, ""), k -> new ArrayList<>())
-                    .add(c);
-        }
+        Map<String, List<ContainerSummary>> byService = byService(containers);
         Set<String> remaining = new HashSet<>(byService.keySet());
         while (!remaining.isEmpty()) {
             Set<String> needed = new HashSet<>();
             for (String service : remaining) {
                 for (ContainerSummary c : byService.get(service)) {
-                    needed.addAll(dependencies(c.labels().get("com.docker.compose.depends_on")));
+                    needed.addAll(dependencies(c.labels().get(DEPENDS_ON)));
                 }
             }
             List<String> wave = remaining.stream().filter(s -> !needed.contains(s)).toList();
@@ -49,6 +48,39 @@ final class StackShutdown {
             stops.forEach(StackShutdown::join);
             wave.forEach(remaining::remove);
         }
+    }
+
+    /**
+     * {@code docker compose start/restart}: services in dependency order, each wave side by side (a dependency
+     * outside the given containers counts as already there).
+     */
+    static void start(StackEngine engine, List<ContainerSummary> containers, Consumer<Container> action) {
+        Map<String, List<ContainerSummary>> byService = byService(containers);
+        Set<String> remaining = new HashSet<>(byService.keySet());
+        while (!remaining.isEmpty()) {
+            List<String> wave = remaining.stream().filter(s -> byService.get(s).stream().allMatch(c ->
+                    dependencies(c.labels().get(DEPENDS_ON)).stream().noneMatch(remaining::contains))).toList();
+            if (wave.isEmpty()) {
+                wave = List.copyOf(remaining);
+            }
+            List<Future<?>> starts = new ArrayList<>();
+            for (String service : wave) {
+                for (ContainerSummary c : byService.get(service)) {
+                    starts.add(engine.background().submit(() -> engine.containers().find(c.id()).ifPresent(action)));
+                }
+            }
+            starts.forEach(StackShutdown::join);
+            wave.forEach(remaining::remove);
+        }
+    }
+
+    private static Map<String, List<ContainerSummary>> byService(List<ContainerSummary> containers) {
+        Map<String, List<ContainerSummary>> byService = new LinkedHashMap<>();
+        for (ContainerSummary c : containers) {
+            byService.computeIfAbsent(c.labels().getOrDefault(EngineStacks.SERVICE, ""), k -> new ArrayList<>())
+                    .add(c);
+        }
+        return byService;
     }
 
     private static void stopOne(StackEngine engine, ContainerSummary summary, boolean remove, boolean volumes) {
