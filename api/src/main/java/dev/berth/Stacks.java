@@ -11,6 +11,20 @@ public interface Stacks {
      */
     Stack up(StackSpec spec, UpOption... options);
 
+    /** {@code docker compose pull}: the images of the services that have no {@code build} section. */
+    void pull(StackSpec spec);
+
+    /** {@code docker compose build}: the images of the services that have a {@code build} section. */
+    void build(StackSpec spec);
+
+    /**
+     * {@code docker compose run --rm SERVICE [CMD...]}: a one-off container of the service (label
+     * {@code com.docker.compose.oneoff=True}, no published ports), run to its end (at most an hour) and removed; no
+     * command keeps the file's. Its dependencies are not started: bring the stack up first. The result's stdout and
+     * stderr are the output lines joined with newlines (no trailing one).
+     */
+    ExecResult run(StackSpec spec, String service, String... command);
+
     /** A handle on a project that is up (e.g. started by an earlier run), by name. */
     Stack get(String projectName);
 }

@@ -41,7 +41,6 @@ final class StackBenchmark {
                   test: ["CMD", "redis-cli", "ping"]
                   interval: 500ms
                   start_period: 30s
-                  start_interval: 200ms
                   retries: 60
               app:
                 image: busybox:1.36

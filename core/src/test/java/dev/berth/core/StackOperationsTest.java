@@ -85,6 +85,47 @@ class StackOperationsTest extends EngineTest {
         }
     }
 
+    @Test
+    void buildPullAndRunAOneOff(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("tool"));
+        Files.writeString(dir.resolve("tool/Dockerfile"), "FROM " + TestImages.BUSYBOX
+                + "\nRUN echo built > /built\nCMD [\"cat\", \"/built\"]\n");
+        Path file = Files.writeString(dir.resolve("compose.yml"), """
+                services:
+                  tool:
+                    build: ./tool
+                    restart: always
+                    ports: ["80"]
+                    environment: {GREETING: hello-from-env}
+                  base:
+                    image: %1$s
+                    command: ["sh", "-c", "%2$s"]
+                """.formatted(TestImages.BUSYBOX, IDLE));
+        String project = "berth-run-" + UUID.randomUUID().toString().substring(0, 8);
+        StackSpec spec = StackSpec.fromCompose(file).projectName(project);
+        try {
+            docker.stacks().build(spec);
+            docker.stacks().pull(spec);
+            Set<String> composeImages = lines(cli("compose", "-f", file.toString(), "-p", project, "config",
+                    "--images"));
+            assertEquals(Set.of(project + "-tool", TestImages.BUSYBOX), composeImages);
+            for (String image : composeImages) {
+                assertTrue(docker.images().find(image).isPresent(), image + " was built or pulled");
+            }
+            var result = docker.stacks().run(spec, "tool");
+            assertEquals(0, result.exitCode());
+            assertEquals("built", result.stdout(), "the file's command, in the built image");
+            var env = docker.stacks().run(spec, "tool", "sh", "-c", "echo $GREETING; exit 4");
+            assertEquals(4, env.exitCode(), "a one-off ends despite restart: always");
+            assertEquals("hello-from-env", env.stdout());
+            assertEquals(List.of(), docker.stacks().get(project).ps(), "one-offs are removed after the run");
+            assertTrue(docker.networks().find(project + "_default").isPresent(), "run created the network");
+        } finally {
+            docker.stacks().get(project).down();
+            docker.images().find(project + "-tool").ifPresent(dev.berth.Image::close);
+        }
+    }
+
     private static Map<String, ContainerStatus> states(Stack stack) {
         return stack.containers().stream().collect(Collectors.toMap(ServiceContainer::service,
                 ServiceContainer::status));

@@ -57,6 +57,17 @@ public final class ServiceSpecs {
     }
 
     /**
+     * The service as {@code compose run --rm} runs it: no published ports, no restart policy (a one-off that
+     * restarts would never end), the given command (null keeps the file's).
+     */
+    static ComposeModel.Service oneOff(ComposeModel.Service s, List<String> command) {
+        return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
+                s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(), s.dependsOn(),
+                s.healthCheck(), null, s.labels(), s.process(), s.limits(), s.files(), 1, null,
+                s.networkMode(), s.configJson(), s.configHash());
+    }
+
+    /**
      * The container of one replica. {@code networks} and {@code volumes} map the file's names to engine names;
      * the first network is attached at create, the others after (the caller does that).
      */
