@@ -89,6 +89,11 @@ public interface Container extends AutoCloseable {
      * {@code stdout} (stderr too; with a TTY they are one stream), starting the container if it is only created.
      * Blocks until the process ends and returns its exit code. The spec needs {@code interactive()} or
      * {@code stdinOpen()} for stdin to reach the process.
+     * <p>With a TTY ({@code interactive()}) the container's terminal behaves like a real one: it echoes what you
+     * type back into {@code stdout}, and ends lines with {@code \r\n} (typed {@code echo hi} comes back as
+     * {@code "echo hi\r\nhi\r\n"} plus the prompt). Strip {@code \r} when comparing text, or use
+     * {@code stdinOpen()} without a TTY for plain, unechoed output. At the end of {@code stdin} Berth sends ctrl-d
+     * to a TTY (what a terminal does) and half-closes stdin otherwise.
      */
     int attach(java.io.InputStream stdin, java.io.OutputStream stdout);
 

@@ -23,6 +23,14 @@ public interface Images {
 
     Image pull(String reference, ProgressListener progress);
 
+    /**
+     * {@code docker push}, with credentials from {@link #login} or the docker config, and progress to the default
+     * reporter (a bar on a terminal, else a line per layer).
+     */
+    default void push(String reference) {
+        push(reference, ProgressListener.console("push " + reference));
+    }
+
     /** {@code docker push}, with credentials from {@link #login} or the docker config. */
     void push(String reference, ProgressListener progress);
 

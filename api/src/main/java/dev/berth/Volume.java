@@ -1,6 +1,8 @@
 package dev.berth;
 
-/** A named volume. {@link #close()} removes it (quietly if it is already gone). */
+/**
+ * A named volume ({@code docker volume create}). In try-with-resources, {@link #close()} removes it: see there.
+ */
 public interface Volume extends AutoCloseable {
     String name();
 
@@ -12,6 +14,13 @@ public interface Volume extends AutoCloseable {
     /** {@code docker volume rm -f}. */
     void remove(boolean force);
 
+    /**
+     * {@code docker volume rm NAME}, ignoring a volume that is already gone: the data in it is deleted. Not forced:
+     * a volume a container still uses stays and this throws {@link ConflictException} naming the container (remove
+     * the container first). Close only volumes your code created; a handle from {@link Volumes#get} or
+     * {@link Volumes#find} closes the same way, so do not put one on a volume you want to keep in
+     * try-with-resources.
+     */
     @Override
     void close();
 }

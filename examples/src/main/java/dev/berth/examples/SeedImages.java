@@ -7,6 +7,8 @@ public final class SeedImages {
     public static final String MYSQL = "mysql";
     public static final String POSTGRES = "postgres";
     public static final String BUSYBOX = "busybox";
+    public static final String REDIS = "redis";
+    public static final String PYTHON = "python:3.11-slim";
 
     private SeedImages() {
     }

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,26 +59,29 @@ class SeedSectionsTest {
                 screen.toString(StandardCharsets.UTF_8));
     }
 
-    /** §8: a row written over JDBC survives the container, because it lives in volume data1. */
+    /** §8: a row written over JDBC survives the container, because it lives in the volume. */
     @Test
     void volumeKeepsMysqlDataAcrossContainers() throws Exception {
-        String url = "jdbc:mariadb://127.0.0.1:" + Section8Volumes.HOST_PORT + "/";
-        try (Volume data = Section8Volumes.createVolume(docker)) {
-            try (Container first = Section8Volumes.runMysql(docker, data);
-                 Connection jdbc = connect(url);
+        try (Volume data = docker.volumes().create(Section8Volumes.VOLUME + "-" + UUID.randomUUID())) {
+            try (Container first = Section8Volumes.runMysql(docker, data, 0);
+                 Connection jdbc = connect(url(first));
                  Statement sql = jdbc.createStatement()) {
                 sql.execute("CREATE DATABASE seed");
                 sql.execute("CREATE TABLE seed.notes (id INT PRIMARY KEY, text VARCHAR(100))");
                 sql.execute("INSERT INTO seed.notes VALUES (1, 'survives the container')");
             }
-            try (Container second = Section8Volumes.runMysql(docker, data);
-                 Connection jdbc = connect(url);
+            try (Container second = Section8Volumes.runMysql(docker, data, 0);
+                 Connection jdbc = connect(url(second));
                  Statement sql = jdbc.createStatement();
                  ResultSet row = sql.executeQuery("SELECT text FROM seed.notes WHERE id = 1")) {
                 assertTrue(row.next());
                 assertEquals("survives the container", row.getString(1));
             }
         }
+    }
+
+    private static String url(Container mysql) {
+        return "jdbc:mariadb://127.0.0.1:" + mysql.hostPort(3306) + "/";
     }
 
     /** The port is open once the server greets; a login can still race the last init step, so retry briefly. */
@@ -95,14 +99,15 @@ class SeedSectionsTest {
         throw last;
     }
 
-    /** §9: on mynet, web finds db by name and reaches its 5432. */
+    /** §9: on the tour's network, web finds db by its alias and reaches its 5432. */
     @Test
-    void containersOnMynetFindEachOtherByName() {
-        try (Network net = Section9Networks.createNetwork(docker);
-             Container db = Section9Networks.runDb(docker, net);
-             Container web = Section9Networks.runWeb(docker, net)) {
+    void containersOnANetworkFindEachOtherByName() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        try (Network net = docker.networks().create(Section9Networks.NETWORK + "-" + suffix);
+             Container db = Section9Networks.runDb(docker, net, "db-" + suffix);
+             Container web = Section9Networks.runWeb(docker, net, "web-" + suffix)) {
             String check = Section9Networks.checkFromWeb(web);
-            assertEquals("db resolves to " + db.inspect().ipAddress("mynet") + "; port 5432 reachable", check);
+            assertEquals("db resolves to " + db.inspect().ipAddress(net.name()) + "; port 5432 reachable", check);
             assertEquals(2, net.inspect().containers().size());
         }
     }

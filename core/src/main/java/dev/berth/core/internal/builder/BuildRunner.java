@@ -54,10 +54,20 @@ public final class BuildRunner {
      * engine's JSON output.
      */
     public static String build(Engine engine, BuildSpec spec) {
+        // no listener: a bar on a terminal, else one INFO line per step
+        ProgressListener listener = spec.progress() != null ? spec.progress()
+                : ProgressListener.console(spec.tags().isEmpty() ? "build" : "build " + spec.tags().get(0), LOG::info);
+        try {
+            return build(engine, spec, listener);
+        } finally {
+            listener.finished(); // lets a progress bar end its line, whatever happened
+        }
+    }
+
+    private static String build(Engine engine, BuildSpec spec, ProgressListener listener) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
-        ProgressListener listener = spec.progress() != null ? spec.progress() : BuildRunner::logSteps;
         BuildOutput output = new BuildOutput(listener);
         Exchange exchange;
         try {
@@ -198,12 +208,6 @@ public final class BuildRunner {
                     "add one to the directory, or pass dockerfile(path) or a Dockerfile value");
         }
         return "Dockerfile";
-    }
-
-    private static void logSteps(Progress progress) {
-        if (progress.status().startsWith("Step ")) {
-            LOG.info(progress.status());
-        }
     }
 
     /** Reads the engine's answer; collects the output tail, the current step, the image id and the first error. */

@@ -13,7 +13,9 @@ import dev.berth.Filter;
 import dev.berth.ImageNotFoundException;
 import dev.berth.InvalidSpecException;
 import dev.berth.NameConflictException;
+import dev.berth.Protocol;
 import dev.berth.PruneReport;
+import dev.berth.PublishedPort;
 import dev.berth.PullPolicy;
 import dev.berth.Wait;
 import dev.berth.core.internal.engine.Engine;
@@ -26,6 +28,7 @@ import dev.berth.core.internal.wait.WaitRunner;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -146,7 +149,20 @@ public final class EngineContainers implements Containers {
                 : StateMapper.stripSlash(Arrays.stream(c.getNames()).filter(n -> n.lastIndexOf('/') == 0)
                         .findFirst().orElse(c.getNames()[0]));
         Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
-        return new ContainerSummary(c.getId(), name, c.getImage(), ContainerStatus.parse(c.getState()), c.getStatus(),
-                c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()), labels);
+        return new ContainerSummary(c.getId(), name, c.getImage(), c.getCommand(), ContainerStatus.parse(c.getState()),
+                c.getStatus(), c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()), summaryPorts(c),
+                labels);
+    }
+
+    /** The ports column of docker ps: published ones with their host side, exposed-only ones with port 0. */
+    private static List<PublishedPort> summaryPorts(Container c) {
+        if (c.getPorts() == null) {
+            return List.of();
+        }
+        return Arrays.stream(c.getPorts()).filter(p -> p.getPrivatePort() != null)
+                .map(p -> new PublishedPort(p.getPrivatePort(),
+                        Protocol.valueOf((p.getType() == null ? "tcp" : p.getType()).toUpperCase(Locale.ROOT)),
+                        p.getIp() == null ? "" : p.getIp(), p.getPublicPort() == null ? 0 : p.getPublicPort()))
+                .toList();
     }
 }

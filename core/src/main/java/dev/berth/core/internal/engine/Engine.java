@@ -157,14 +157,43 @@ public final class Engine implements AutoCloseable {
      * becomes a {@code DockerException} naming the operation ({@link EngineErrors#generic}).
      */
     public <T> T call(String operation, Supplier<T> action, Failures failures) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            RuntimeException meant = EngineErrors.translate(operation, e, failures);
-            if (meant == null) {
-                return null;
+        long deadline = System.nanoTime() + PRUNE_LOCK_WAIT.toNanos();
+        long pauseMillis = 50;
+        while (true) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                if (anotherPruneIsRunning(e) && System.nanoTime() < deadline) {
+                    sleep(pauseMillis);
+                    pauseMillis = Math.min(1000, pauseMillis * 2);
+                    continue;
+                }
+                RuntimeException meant = EngineErrors.translate(operation, e, failures);
+                if (meant == null) {
+                    return null;
+                }
+                throw meant;
             }
-            throw meant;
+        }
+    }
+
+    /**
+     * The engine runs one prune of a kind at a time and answers 409 "a prune operation is already running" to a
+     * second one, even with other filters (two processes pruning their own labels at once): wait for it to end.
+     */
+    private static final Duration PRUNE_LOCK_WAIT = Duration.ofMinutes(2);
+
+    private static boolean anotherPruneIsRunning(RuntimeException e) {
+        return EngineErrors.status(e) == 409
+                && String.valueOf(e.getMessage()).contains("prune operation is already running");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new dev.berth.DockerException("Interrupted while waiting for another prune to finish", interrupted);
         }
     }
 

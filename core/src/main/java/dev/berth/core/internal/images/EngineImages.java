@@ -102,6 +102,11 @@ public final class EngineImages implements Images {
     }
 
     @Override
+    public void push(String reference) {
+        push(reference, DefaultProgress.forOperation("push", ImageRef.parse(reference).familiar()));
+    }
+
+    @Override
     public void push(String reference, ProgressListener progress) {
         ImageRef ref = ImageRef.parse(reference);
         inspectRaw(reference);

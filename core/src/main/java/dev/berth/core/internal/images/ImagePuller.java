@@ -36,7 +36,11 @@ public final class ImagePuller {
             cmd.withAuthConfig(auth);
         }
         var callback = new StreamCallback<com.github.dockerjava.api.model.PullResponseItem>(new ProgressTracker(listener));
-        run("Pull of " + reference, () -> cmd.exec(callback), callback, reference, ref);
+        try {
+            run("Pull of " + reference, () -> cmd.exec(callback), callback, reference, ref);
+        } finally {
+            listener.finished();
+        }
     }
 
     static void push(Engine engine, String reference, ImageRef ref, ProgressListener listener) {
@@ -44,7 +48,11 @@ public final class ImagePuller {
         AuthConfig auth = engine.credentials().forRegistry(ref.registry());
         cmd.withAuthConfig(auth != null ? auth : new AuthConfig());
         var callback = new StreamCallback<com.github.dockerjava.api.model.PushResponseItem>(new ProgressTracker(listener));
-        run("Push of " + reference, () -> cmd.exec(callback), callback, reference, ref);
+        try {
+            run("Push of " + reference, () -> cmd.exec(callback), callback, reference, ref);
+        } finally {
+            listener.finished();
+        }
     }
 
     /** The name without tag or digest, as the engine's fromImage / push path wants it. */
