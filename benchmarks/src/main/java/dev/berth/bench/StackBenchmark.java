@@ -81,6 +81,8 @@ final class StackBenchmark {
             var samples = Harness.measure(peers, 1, RUNS);
             Map<String, Object> extra = new LinkedHashMap<>();
             for (String suffix : List.of("", "-6")) {
+                extra.put("ratio_up_down" + suffix, Harness.median(samples.get("berth" + suffix))
+                        / Harness.median(samples.get("docker-compose" + suffix)));
                 double berthUp = tailMedian(ups.get("berth" + suffix));
                 double composeUp = tailMedian(ups.get("docker-compose" + suffix));
                 double berthDown = tailMedian(downs.get("berth" + suffix));
@@ -95,6 +97,8 @@ final class StackBenchmark {
             extra.put("load_average", Files.readString(Path.of("/proc/loadavg")).strip());
             extra.put("compose_version", Cli.docker("compose", "version", "--short"));
             extra.put("goal", "berth <= 0.6x docker-compose for up, <= 1.0x for down");
+            extra.put("note", "ratio_to_docker-compose compares every peer with the seed file's Compose run;"
+                    + " ratio_up_down-6 is berth-6 / docker-compose-6");
             return Harness.result("stack", RUNS, samples, extra, "docker-compose");
         } finally {
             Files.deleteIfExists(seed);

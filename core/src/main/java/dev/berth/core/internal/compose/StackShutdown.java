@@ -1,6 +1,7 @@
 package dev.berth.core.internal.compose;
 
 import dev.berth.Container;
+import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerSummary;
 import dev.berth.DockerException;
 import java.util.ArrayList;
@@ -84,12 +85,15 @@ final class StackShutdown {
     }
 
     private static void stopOne(StackEngine engine, ContainerSummary summary, boolean remove, boolean volumes) {
-        engine.containers().find(summary.id()).ifPresent(c -> {
+        Container c = engine.containers().listed(summary); // no inspect: two requests per container, as Compose
+        try {
             c.stop();
             if (remove) {
                 c.remove(true, volumes);
             }
-        });
+        } catch (ContainerNotFoundException gone) {
+            // removed meanwhile (by another down, or auto-remove): what down wanted
+        }
     }
 
     /** {@code "db:service_healthy:false,cache:service_started:true"} → db, cache. */
