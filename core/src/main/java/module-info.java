@@ -7,7 +7,6 @@ module dev.berth.core {
     requires com.github.dockerjava.api;
     requires com.github.dockerjava.core;
     requires com.github.dockerjava.transport;
-    requires com.github.dockerjava.transport.zerodep;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires org.snakeyaml.engine.v2;

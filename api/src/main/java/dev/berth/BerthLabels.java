@@ -9,6 +9,12 @@ public final class BerthLabels {
     /** Berth version that created the object. */
     public static final String VERSION = "dev.berth.version";
 
+    /**
+     * "true" on an object meant to outlive the process that created it (a container reused across test runs): the
+     * sweep of what dead Berth processes left behind never removes it. Whoever sets it owns the removal.
+     */
+    public static final String KEEP = "dev.berth.keep";
+
     private BerthLabels() {
     }
 }

@@ -57,7 +57,25 @@ public interface Container extends AutoCloseable {
     /** {@code docker exec}; the result holds the exit code and both outputs. */
     ExecResult exec(String... command);
 
+    /**
+     * Runs a command and returns its output whole. At most {@link OutputTooLargeException#EXEC_LIMIT_BYTES} (16 MiB)
+     * per stream are kept in memory; more fails with {@link OutputTooLargeException} (the command may still be
+     * running then). For large output use {@link #exec(ExecSpec, java.io.OutputStream, java.io.OutputStream)} or
+     * {@link #exec(ExecSpec, java.util.function.Consumer)}.
+     */
     ExecResult exec(ExecSpec spec);
+
+    /**
+     * Runs a command streaming its output as it arrives: nothing is kept in memory, so any size works. The streams are
+     * not closed. Returns the exit code; the spec's timeout bounds the whole run.
+     */
+    int exec(ExecSpec spec, java.io.OutputStream stdout, java.io.OutputStream stderr);
+
+    /**
+     * Runs a command handing each output line to {@code lines} as it arrives ({@link LogLine#stream()} tells stdout
+     * from stderr; lines longer than 1 MiB arrive in pieces). Returns the exit code.
+     */
+    int exec(ExecSpec spec, java.util.function.Consumer<LogLine> lines);
 
     /** Copies a host file or directory into the container directory {@code containerDir}. */
     void copyIn(Path hostPath, String containerDir);

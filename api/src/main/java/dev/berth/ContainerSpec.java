@@ -446,6 +446,61 @@ public final class ContainerSpec {
         return s.toString();
     }
 
+    /**
+     * A SHA-256 (hex) over every field of the spec, secret values included, so two specs with the same fingerprint
+     * make the same container (the JUnit extension adopts a running container for reuse by it). Secrets enter only
+     * the hash, never a printable text. Deterministic across JVMs. Each field of {@code Fields} must be listed here
+     * (ContainerSpecTest checks the count).
+     */
+    public String fingerprint() {
+        List<Object> parts = new ArrayList<>();
+        parts.add(f.imageText);
+        parts.add(f.image);
+        parts.add(f.name);
+        parts.add(f.command);
+        parts.add(f.entrypoint);
+        parts.add(new java.util.TreeMap<>(f.env)); // revealed values: secrets count, unprinted
+        parts.add(new java.util.TreeSet<>(f.secretEnv));
+        parts.add(f.workdir);
+        parts.add(f.user);
+        parts.add(f.hostname);
+        parts.add(new java.util.TreeMap<>(f.labels));
+        parts.add(f.ports);
+        parts.add(f.mounts);
+        parts.add(f.restart);
+        parts.add(f.memoryBytes);
+        parts.add(f.nanoCpus);
+        parts.add(f.pidsLimit);
+        parts.add(f.readOnlyRootfs);
+        parts.add(new java.util.TreeSet<>(f.capAdd));
+        parts.add(new java.util.TreeSet<>(f.capDrop));
+        parts.add(f.healthCheck);
+        parts.add(f.network);
+        parts.add(f.aliases);
+        parts.add(new java.util.TreeMap<>(f.extraHosts));
+        parts.add(f.autoRemove);
+        parts.add(f.tty);
+        parts.add(f.stdinOpen);
+        parts.add(f.stopSignal);
+        parts.add(f.stopTimeout);
+        parts.add(f.pullPolicy);
+        parts.add(f.waits); // the waits' rule texts (their predicates have no stable identity)
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                byte[] bytes = String.valueOf(part).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array()); // no ambiguous joins
+                sha.update(bytes);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Fields covered by {@link #fingerprint()}; a test compares it with the fields {@code Fields} has. */
+    static final int FINGERPRINTED_FIELDS = 31;
+
     private static void add(StringJoiner s, String key, Object value) {
         if (value != null) {
             s.add(key + "=" + value);

@@ -37,6 +37,9 @@ public interface Docker extends AutoCloseable {
     /** {@code docker compose}: stacks from compose files. */
     Stacks stacks();
 
+    /** {@code docker swarm / node / service / secret / config}. */
+    Swarm swarm();
+
     /** {@code docker system df / events / prune}. */
     DockerSystem system();
 

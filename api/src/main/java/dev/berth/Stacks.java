@@ -27,4 +27,18 @@ public interface Stacks {
 
     /** A handle on a project that is up (e.g. started by an earlier run), by name. */
     Stack get(String projectName);
+
+    /**
+     * {@code docker stack deploy -c FILE NAME}: the compose file's services as swarm services (with {@code deploy:}
+     * replicas, mode, resources, restart/update/rollback config, placement, endpoint mode, labels), its networks as
+     * overlay networks, its secrets and configs as swarm objects, labelled as the CLI labels them. Deploying again
+     * updates only the services whose spec changed and removes nothing. The name is the spec's project name.
+     */
+    DeployedStack deploy(StackSpec spec);
+
+    /** A stack deployed by anyone (Berth or {@code docker stack deploy}), by name. */
+    DeployedStack deployed(String stackName);
+
+    /** {@code docker stack ls}: names of the swarm stacks on this engine. */
+    java.util.List<String> deployedNames();
 }

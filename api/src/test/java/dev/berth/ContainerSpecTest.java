@@ -104,4 +104,29 @@ class ContainerSpecTest {
         assertFalse(f.includesStopped());
         assertTrue(ContainerFilter.running().status(ContainerStatus.EXITED).includesStopped());
     }
+    @Test
+    void fingerprintIsStableAndChangesWithEveryFieldIncludingSecretValues() {
+        ContainerSpec base = ContainerSpec.of("postgres:15").env("PW", Secret.of("one")).publish(5432);
+        assertEquals(base.fingerprint(), ContainerSpec.of("postgres:15").env("PW", Secret.of("one")).publish(5432)
+                .fingerprint());
+        assertEquals(64, base.fingerprint().length());
+        java.util.List<ContainerSpec> variants = java.util.List.of(base,
+                base.env("PW", Secret.of("two")), base.env("PW", "one"), base.name("n1"), base.command("x"),
+                base.entrypoint("y"), base.workdir("/w"), base.user("1"), base.hostname("h"), base.label("a", "b"),
+                base.publish(6379), base.tmpfs("/t"), base.restart(RestartPolicy.ALWAYS), base.memory("64m"),
+                base.cpus(0.5), base.pidsLimit(10), base.readOnlyRootfs(), base.capAdd("NET_ADMIN"),
+                base.capDrop("ALL"), base.healthCheck(HealthCheck.cmd("true")), base.network("n"),
+                base.network("n", "alias"), base.extraHost("h", "1.2.3.4"), base.autoRemove(), base.interactive(),
+                base.stdinOpen(), base.stopSignal("SIGINT"), base.stopTimeout(Duration.ofSeconds(3)),
+                base.pull(PullPolicy.ALWAYS), base.waitFor(Wait.port(5432)), ContainerSpec.of("postgres:16"));
+        assertEquals(variants.size(), variants.stream().map(ContainerSpec::fingerprint).distinct().count());
+        assertFalse(base.fingerprint().contains("one"));
+    }
+
+    @Test
+    void fingerprintCoversEveryFieldOfTheSpec() throws Exception {
+        int fields = Class.forName("dev.berth.ContainerSpec$Fields").getDeclaredFields().length;
+        assertEquals(fields, ContainerSpec.FINGERPRINTED_FIELDS,
+                "a field was added to ContainerSpec: add it to fingerprint() and to FINGERPRINTED_FIELDS");
+    }
 }

@@ -19,6 +19,9 @@ public final class BenchMain {
         all.put("build-context", BuildContextBenchmark::run);
         all.put("ssh", SshBenchmark::run);
         all.put("stack", StackBenchmark::run);
+        all.put("junit-class", JunitClassBenchmark::run);
+        all.put("reuse", ReuseBenchmark::run);
+        all.put("swarm", SwarmBenchmark::run);
         List<String> names = args.length == 0 ? List.copyOf(all.keySet()) : List.of(args);
         Path results = Path.of(System.getProperty("berth.bench.results", "benchmarks/results"));
         for (String name : names) {

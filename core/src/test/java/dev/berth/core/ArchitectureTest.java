@@ -34,7 +34,7 @@ class ArchitectureTest {
             Set.of("internal.images"),
             Set.of("internal.containers"),
             Set.of("internal.objects"),
-            Set.of("internal.compose"),
+            Set.of("internal.compose", "internal.swarm"),
             Set.of("internal"),
             Set.of(""));
     private static final Pattern PACKAGE = Pattern.compile("^package dev\\.berth\\.core((?:\\.\\w+)*);",

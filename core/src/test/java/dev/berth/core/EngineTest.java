@@ -3,6 +3,7 @@ package dev.berth.core;
 import dev.berth.BerthLabels;
 import dev.berth.ContainerFilter;
 import dev.berth.Docker;
+import dev.berth.core.internal.engine.HostEngineLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,9 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public abstract class EngineTest {
     protected static Docker docker;
+    private static HostEngineLock.Held engineLock;
 
     @BeforeAll
     static void connect() {
+        // Shared with every other engine test on this host; swarm tests take it exclusively.
+        engineLock = HostEngineLock.forCurrentEngine().shared(java.time.Duration.ofMinutes(15));
         docker = Docker.connect();
     }
 
@@ -28,6 +32,7 @@ public abstract class EngineTest {
             assertEquals(java.util.List.of(), left, "containers left behind by this test class");
         } finally {
             docker.close();
+            engineLock.close();
         }
     }
 }

@@ -28,11 +28,14 @@ class BerthExtensionTest {
 
     @DockerTest
     static class Sample {
-        static final ManagedContainer WEB = ManagedContainer.of(ContainerSpec.of("nginx:1.22").publish(80)
+        static final ManagedContainer WEB = ManagedContainer.of(ContainerSpec.of("nginx:1.22")
+                .label(TestSupport.RUN_LABEL, TestSupport.RUN).publish(80)
                 .waitFor(Wait.http(80, "/")));
         static final ManagedContainer CACHE = ManagedContainer.of(ContainerSpec.of("redis:7")
+                .label(TestSupport.RUN_LABEL, TestSupport.RUN)
                 .publish(6379).waitFor(Wait.log("Ready to accept connections")));
-        final ManagedContainer scratch = ManagedContainer.of(ContainerSpec.of("busybox:1.36").command("sleep", "300"));
+        final ManagedContainer scratch = ManagedContainer.of(ContainerSpec.of("busybox:1.36").command("sleep", "300")
+                .label(TestSupport.RUN_LABEL, TestSupport.RUN));
 
         @Test
         void staticContainersServe(Docker docker) throws Exception {
@@ -55,7 +58,7 @@ class BerthExtensionTest {
     @DockerTest
     static class BrokenSpec {
         static final ManagedContainer FINE = ManagedContainer.of(ContainerSpec.of("busybox:1.36")
-                .command("sleep", "300"));
+                .command("sleep", "300").label(TestSupport.RUN_LABEL, TestSupport.RUN));
         static final ManagedContainer MISSING = ManagedContainer.of(ContainerSpec.of("berth-no-such-image:1"));
 
         @Test
@@ -85,7 +88,7 @@ class BerthExtensionTest {
     private static void assertNothingLeft(Class<?> testClass) {
         try (Docker docker = Docker.connect()) {
             List<?> left = docker.containers().list(ContainerFilter.all().label(BerthExtension.TEST_LABEL,
-                    testClass.getName()));
+                    testClass.getName()).label(TestSupport.RUN_LABEL, TestSupport.RUN));
             assertEquals(List.of(), left);
             assertNotEquals(null, docker);
         }

@@ -13,6 +13,9 @@ import dev.berth.core.internal.images.EngineImages;
 import dev.berth.core.internal.objects.EngineNetworks;
 import dev.berth.core.internal.objects.EngineSystem;
 import dev.berth.core.internal.objects.EngineVolumes;
+import dev.berth.core.internal.swarm.EngineSwarm;
+import dev.berth.core.internal.swarm.SwarmStacks;
+import dev.berth.Stacks;
 
 /** A live {@code Docker}: composes the collections over one {@link Engine}; holds no state of its own. */
 public final class EngineDocker implements Docker {
@@ -22,7 +25,8 @@ public final class EngineDocker implements Docker {
     private final EngineVolumes volumes;
     private final EngineNetworks networks;
     private final EngineSystem system;
-    private final EngineStacks stacks;
+    private final AllStacks stacks;
+    private final EngineSwarm swarm;
 
     public EngineDocker(Engine engine) {
         this.engine = engine;
@@ -31,8 +35,9 @@ public final class EngineDocker implements Docker {
         this.volumes = new EngineVolumes(engine, containers);
         this.networks = new EngineNetworks(engine);
         this.system = new EngineSystem(engine, containers, images, volumes, networks);
-        this.stacks = new EngineStacks(new StackEngine(engine, containers, images, volumes, networks),
-                engine.environment());
+        this.swarm = new EngineSwarm(engine);
+        this.stacks = new AllStacks(new EngineStacks(new StackEngine(engine, containers, images, volumes, networks),
+                engine.environment()), new SwarmStacks(swarm));
     }
 
     @Override
@@ -56,8 +61,13 @@ public final class EngineDocker implements Docker {
     }
 
     @Override
-    public EngineStacks stacks() {
+    public Stacks stacks() {
         return stacks;
+    }
+
+    @Override
+    public EngineSwarm swarm() {
+        return swarm;
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.berth.InvalidSpecException;
 import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
-import dev.berth.Stacks;
 import dev.berth.UpOption;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * networks, volumes and images, then services in dependency order, each wave side by side. Objects carry Compose's
  * own labels, so {@code docker compose -p NAME ps/down} sees them too.
  */
-public final class EngineStacks implements Stacks {
+public final class EngineStacks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
     static final String PROJECT = ServiceSpecs.PROJECT;
     static final String SERVICE = ServiceSpecs.SERVICE;
@@ -40,7 +39,6 @@ public final class EngineStacks implements Stacks {
         this.env = env;
     }
 
-    @Override
     public Stack up(StackSpec spec, UpOption... options) {
         LoadedProject project = load(spec);
         ComposeModel model = ModelReader.read(project);
@@ -112,13 +110,11 @@ public final class EngineStacks implements Stacks {
                 spec.envFiles(), spec.profiles()));
     }
 
-    @Override
     public void pull(StackSpec spec) {
         ComposeModel model = ModelReader.read(load(spec));
         StackImages.pull(engine, model, new ServiceSpecs(model));
     }
 
-    @Override
     public void build(StackSpec spec) {
         ComposeModel model = ModelReader.read(load(spec));
         StackImages.build(engine, model, new ServiceSpecs(model));
@@ -130,7 +126,6 @@ public final class EngineStacks implements Stacks {
      * networks, run to its end and removed. The project's networks and volumes are created if missing; unlike
      * Compose, the service's dependencies are not started (bring the stack up first).
      */
-    @Override
     public ExecResult run(StackSpec spec, String service, String... command) {
         LoadedProject project = load(spec);
         ComposeModel model = ModelReader.read(project);
@@ -171,7 +166,6 @@ public final class EngineStacks implements Stacks {
         }
     }
 
-    @Override
     public Stack get(String projectName) {
         return new EngineStack(engine, projectName);
     }

@@ -27,6 +27,33 @@ final class CreateRequest {
     private CreateRequest() {
     }
 
+    /**
+     * Sends a built create command as JSON on Berth's transport instead of running it through docker-java: docker-java
+     * logs every command it runs with all its fields ("Cmd: …" at DEBUG), which printed env values, secrets
+     * included. The body is docker-java's own serialization of the command, so the engine sees the same request.
+     */
+    static com.github.dockerjava.api.command.CreateContainerResponse send(dev.berth.core.internal.engine.Engine engine,
+            CreateContainerCmd cmd) {
+        var json = engine.dockerJavaJson();
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(cmd);
+            // docker-java fills NetworkingConfig from the aliases only inside exec(): do the same here
+            String network = cmd.getHostConfig() == null ? null : cmd.getHostConfig().getNetworkMode();
+            if (cmd.getAliases() != null && !cmd.getAliases().isEmpty() && network != null) {
+                var endpoint = tree.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject(network);
+                var aliases = endpoint.putArray("Aliases");
+                cmd.getAliases().forEach(aliases::add);
+            }
+            byte[] body = json.writeValueAsBytes(tree);
+            String query = cmd.getName() == null ? "" : "?name="
+                    + dev.berth.core.internal.transport.RawEngine.encode(cmd.getName());
+            var answer = engine.raw().postJson("/containers/create" + query, body);
+            return json.treeToValue(answer, com.github.dockerjava.api.command.CreateContainerResponse.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode the create request: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static CreateContainerCmd build(DockerClient client, ContainerSpec spec, Map<String, String> berthLabels) {
         Map<String, String> labels = new LinkedHashMap<>(spec.labels());
         labels.putAll(berthLabels);

@@ -41,9 +41,26 @@ public final class EngineContainers implements Containers {
         this.engine = engine;
     }
 
+    /** Marks the containers of one run() call, so a create whose answer was lost can still be found and removed. */
+    static final String RUN_LABEL = "dev.berth.run";
+
+    /**
+     * Create, start, wait; on any failure the container is removed, always: also when the caller was interrupted,
+     * when {@code Docker.close()} came in between (the removal then uses a connection of its own), and when the
+     * create's answer was lost (the container is found by its run label).
+     */
     @Override
     public EngineContainer run(ContainerSpec spec) {
-        EngineContainer container = create(spec);
+        String token = java.util.UUID.randomUUID().toString();
+        EngineContainer container;
+        try {
+            container = create(spec, Map.of(RUN_LABEL, token));
+        } catch (RuntimeException e) {
+            if (outcomeUnknown(e)) {
+                removeRun(token, e);
+            }
+            throw e;
+        }
         try {
             container.start();
             if (!spec.waits().isEmpty()) {
@@ -63,13 +80,62 @@ public final class EngineContainers implements Containers {
         return Wait.allOf(waits.toArray(Wait[]::new)).timeout(timeout);
     }
 
+    /** The call may or may not have reached the engine: its answer never came. */
+    private static boolean outcomeUnknown(RuntimeException e) {
+        return e instanceof dev.berth.DockerClosedException || e instanceof dev.berth.EngineConnectionLostException
+                || e instanceof dev.berth.EngineTimeoutException
+                || dev.berth.core.internal.transport.TransportFailure.in(e) != null;
+    }
+
+    /**
+     * Removes whatever a run with this token created (nothing, usually). A create cut off mid-flight may still be
+     * completed by the engine a moment later (seen on 20.10 in runRacingClose), so an empty answer is asked again
+     * again at 0.3, 1, 2.5 and 5 s (a loaded engine may read the request only after Berth closed the socket).
+     */
+    private void removeRun(String token, RuntimeException cause) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            engine.cleanup(raw -> {
+                String filter = RawEngine.filters(Map.of("label", List.of(RUN_LABEL + "=" + token)));
+                for (long pause : new long[] {0, 300, 700, 1500, 2500}) {
+                    sleepQuietly(pause);
+                    JsonNode found = raw.get("/containers/json?all=1&" + filter);
+                    for (JsonNode c : found) {
+                        raw.delete("/containers/" + c.path("Id").asText() + "?force=1&v=1");
+                    }
+                    if (found.size() > 0) {
+                        return;
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public EngineContainer create(ContainerSpec spec) {
+        return create(spec, Map.of());
+    }
+
+    private EngineContainer create(ContainerSpec spec, Map<String, String> runLabels) {
         if (spec.pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
-        EngineContainer created = createOnce(spec, missing -> {
+        EngineContainer created = createOnce(spec, runLabels, missing -> {
             if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 return missingReference(spec, missing);
             }
@@ -83,7 +149,7 @@ public final class EngineContainers implements Containers {
             return created;
         }
         ImagePuller.pull(engine, spec.imageName(), spec.image());
-        return createOnce(spec, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
+        return createOnce(spec, runLabels, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                 again.message(), again.cause()));
     }
 
@@ -96,9 +162,12 @@ public final class EngineContainers implements Containers {
     }
 
     /** One create; null when {@code onMissing} says a 404 is to be handled by the caller. */
-    private EngineContainer createOnce(ContainerSpec spec, Function<Failures.Failure, RuntimeException> onMissing) {
+    private EngineContainer createOnce(ContainerSpec spec, Map<String, String> runLabels,
+            Function<Failures.Failure, RuntimeException> onMissing) {
+        Map<String, String> labels = new java.util.HashMap<>(engine.berthLabels());
+        labels.putAll(runLabels);
         CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
-                () -> CreateRequest.build(engine.client(), spec, engine.berthLabels()).exec(),
+                () -> CreateRequest.send(engine, CreateRequest.build(engine.client(), spec, labels)),
                 Failures.on(409, f -> new NameConflictException(spec.name(),
                                 EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
                                         ? inUse.holderId() : null, f.cause()))

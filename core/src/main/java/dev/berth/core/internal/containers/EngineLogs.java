@@ -53,6 +53,10 @@ final class EngineLogs implements Logs {
             } finally {
                 RawEngine.closeQuietly(callback);
             }
+            if (callback.failure != null) {
+                throw dev.berth.core.internal.engine.EngineErrors.stream("read the logs of " + container.label(),
+                        callback.failure);
+            }
             return new LogSnapshot(lines);
         });
     }
@@ -60,6 +64,8 @@ final class EngineLogs implements Logs {
     /**
      * Follows with timestamps on (stripped again unless asked for) so that, when the stream ends by itself, a last
      * line the engine never sent can be fetched: Docker 20.10 drops an unterminated final line from followed logs.
+     * That repair streams what came after the last timestamp seen straight to the consumer, one line at a time:
+     * collecting it first ran a 500 MB log out of memory.
      */
     @Override
     public LogFollow follow(LogOptions options, Consumer<LogLine> consumer) {
@@ -70,12 +76,31 @@ final class EngineLogs implements Logs {
             Instant seen = watermark.last;
             LogOptions rest = new LogOptions(seen == null ? options.tail() : -1, seen, true, options.stdout(),
                     options.stderr());
-            for (LogLine line : fetch(rest).lines()) {
-                watermark.acceptIfNewer(line);
-            }
+            stream(rest, watermark::acceptIfNewer);
         });
+        container.engine().requireOpen("follow the logs of " + container.label());
         container.call("follow logs", () -> command(options.withTimestamps(), true).exec(callback));
-        return new Follow(callback);
+        return new Follow(callback, container.label());
+    }
+
+    /** Reads a snapshot line by line into {@code consumer}, keeping nothing. */
+    private void stream(LogOptions options, Consumer<LogLine> consumer) {
+        LineCallback callback = command(options, false).exec(new LineCallback(new LineAssembler(options.timestamps(),
+                consumer), null));
+        try {
+            if (!callback.awaitCompletion(SNAPSHOT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new DockerException("Reading the rest of the logs of " + container.label() + " took over "
+                        + SNAPSHOT_DEADLINE.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            RawEngine.closeQuietly(callback);
+        }
+        if (callback.failure != null) {
+            throw dev.berth.core.internal.engine.EngineErrors.stream("read the logs of " + container.label(),
+                    callback.failure);
+        }
     }
 
     /** Passes lines on, remembering the newest timestamp delivered. */
@@ -154,10 +179,16 @@ final class EngineLogs implements Logs {
             super.onComplete();
         }
 
+        /** Why the stream broke; null when it ended by itself or the caller closed it. */
+        volatile Throwable failure;
+
         @Override
         public void onError(Throwable throwable) {
             assembler.flush();
-            super.onError(throwable);
+            if (!closedByCaller) {
+                failure = throwable;
+            }
+            RawEngine.closeQuietly(this); // recorded, not thrown on the transport's thread (nor logged as ERROR)
         }
 
         @Override
@@ -167,14 +198,31 @@ final class EngineLogs implements Logs {
         }
     }
 
-    private record Follow(LineCallback callback) implements LogFollow {
+    /**
+     * A follow in progress. A stream that breaks (engine restart, cut connection, {@code Docker.close()}) ends it
+     * with a typed error from {@link #awaitEnd}: {@code EngineConnectionLostException} or
+     * {@code DockerClosedException}, never a transport exception.
+     */
+    private record Follow(LineCallback callback, String label) implements LogFollow,
+            dev.berth.core.internal.wait.FollowHealth {
         @Override
         public void awaitEnd(Duration timeout) {
             try {
                 callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                throw dev.berth.core.internal.engine.EngineErrors.stream("follow the logs of " + label, e);
             }
+            Throwable failure = callback.failure;
+            if (failure != null) {
+                throw dev.berth.core.internal.engine.EngineErrors.stream("follow the logs of " + label, failure);
+            }
+        }
+
+        @Override
+        public Throwable failure() {
+            return callback.failure;
         }
 
         @Override

@@ -13,18 +13,18 @@ import java.util.function.Consumer;
  * Frames arrive cut anywhere; this joins them into lines per stream, and {@link #flush()} emits a last line that has
  * no trailing newline (which a naive splitter loses).
  */
-final class LineAssembler {
+public final class LineAssembler {
     private final boolean timestamps;
     private final Consumer<LogLine> sink;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-    LineAssembler(boolean timestamps, Consumer<LogLine> sink) {
+    public LineAssembler(boolean timestamps, Consumer<LogLine> sink) {
         this.timestamps = timestamps;
         this.sink = sink;
     }
 
-    synchronized void accept(Frame frame) {
+    public synchronized void accept(Frame frame) {
         boolean err = frame.getStreamType() == StreamType.STDERR;
         ByteArrayOutputStream buffer = err ? stderr : stdout;
         for (byte b : frame.getPayload()) {
@@ -36,7 +36,7 @@ final class LineAssembler {
         }
     }
 
-    synchronized void flush() {
+    public synchronized void flush() {
         if (stdout.size() > 0) {
             emit(stdout, false);
         }

@@ -3,8 +3,10 @@ package dev.berth.core.internal.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import dev.berth.BerthLabels;
+import dev.berth.DockerClosedException;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineVersion;
+import dev.berth.core.internal.transport.InFlight;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.core.internal.transport.SshDestination;
@@ -45,10 +47,14 @@ public final class Engine implements AutoCloseable {
         return thread;
     });
     private volatile EngineVersion version;
+    private final InFlight inFlight;
+    private final Supplier<RawEngine> freshTransport;
 
     Engine(DockerClient client, DockerClient streamingClient, AtomicLong requests, RawEngine raw,
             EngineEndpoint endpoint, SocketTransport sockets, Duration requestTimeout, RegistryCredentials credentials,
-            Map<String, String> environment) {
+            Map<String, String> environment, InFlight inFlight, Supplier<RawEngine> freshTransport) {
+        this.inFlight = inFlight;
+        this.freshTransport = freshTransport;
         this.client = client;
         this.streamingClient = streamingClient;
         this.requests = requests;
@@ -59,12 +65,22 @@ public final class Engine implements AutoCloseable {
         this.credentials = credentials;
         this.environment = environment;
         this.berthLabels = Map.of(BerthLabels.MANAGED, "true", BerthLabels.SESSION, sessionId,
-                BerthLabels.VERSION, BERTH_VERSION);
+                BerthLabels.VERSION, BERTH_VERSION, Owner.LABEL, Owner.current().label());
     }
 
     /** For short calls: bounded by the request timeout. */
     public DockerClient client() {
         return client;
+    }
+
+    /** docker-java's own JSON mapping, for requests Berth sends itself in docker-java's shapes. */
+    public com.fasterxml.jackson.databind.ObjectMapper dockerJavaJson() {
+        return DockerJavaJson.MAPPER;
+    }
+
+    private static final class DockerJavaJson {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+                new com.github.dockerjava.core.DefaultDockerClientConfig.Builder().build().getObjectMapper();
     }
 
     /** For streams and calls that wait by design: no response timeout; callers bound them. */
@@ -86,8 +102,56 @@ public final class Engine implements AutoCloseable {
         return requestTimeout;
     }
 
+    /**
+     * Threads for work beside a call (exit watches, stdin pumps). A closed connection gives a typed error here,
+     * never the executor's {@code RejectedExecutionException}.
+     */
     public ExecutorService background() {
+        requireOpen("this call");
         return background;
+    }
+
+    /** Runs {@code task} on a background thread; a typed "closed" error if the connection is closed. */
+    public <T> java.util.concurrent.Future<T> inBackground(String operation, java.util.concurrent.Callable<T> task) {
+        requireOpen(operation);
+        try {
+            return background.submit(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new DockerClosedException(operation, e);
+        }
+    }
+
+    public boolean closed() {
+        return inFlight.closed();
+    }
+
+    /** Fails with the typed "closed" error once {@code close()} has begun. */
+    public void requireOpen(String operation) {
+        if (inFlight.closed()) {
+            throw new DockerClosedException(operation);
+        }
+    }
+
+    /**
+     * Cleanup that must happen even when this connection was closed meanwhile (a run racing {@code close()} removes
+     * what it created): on this connection while open, else on a fresh connection opened for the cleanup alone.
+     */
+    public void cleanup(java.util.function.Consumer<RawEngine> action) {
+        if (!inFlight.closed()) {
+            action.accept(raw);
+            return;
+        }
+        RawEngine fresh = freshTransport.get();
+        try {
+            action.accept(fresh);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    /** Exchanges open on this connection right now (tests check close leaves none). */
+    public int openExchanges() {
+        return inFlight.size();
     }
 
     public RegistryCredentials credentials() {
@@ -157,6 +221,7 @@ public final class Engine implements AutoCloseable {
      * becomes a {@code DockerException} naming the operation ({@link EngineErrors#generic}).
      */
     public <T> T call(String operation, Supplier<T> action, Failures failures) {
+        requireOpen(operation);
         long deadline = System.nanoTime() + PRUNE_LOCK_WAIT.toNanos();
         long pauseMillis = 50;
         while (true) {
@@ -224,6 +289,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        inFlight.close(); // first: every blocked read fails with "closed" rather than with the executor's interrupt
         background.shutdownNow();
         RawEngine.closeQuietly(client);
         RawEngine.closeQuietly(streamingClient);

@@ -6,15 +6,15 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.core.util.CertificateUtils;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.berth.DockerSettings;
 import dev.berth.EngineEndpoint;
 import dev.berth.EngineUnavailableException;
 import dev.berth.core.internal.transport.CountingHttpClient;
-import dev.berth.core.internal.transport.DeadlineHttpClient;
 import dev.berth.core.internal.transport.EndpointCandidate;
 import dev.berth.core.internal.transport.EndpointResolver;
 import dev.berth.core.internal.transport.EngineDialer;
+import dev.berth.core.internal.transport.EngineHttpClient;
+import dev.berth.core.internal.transport.InFlight;
 import dev.berth.core.internal.transport.RawEngine;
 import dev.berth.core.internal.transport.SocketTransport;
 import dev.berth.core.internal.transport.SshForwarder;
@@ -127,12 +127,17 @@ public final class EngineConnector {
         LocalDirectorySSLConfig tls = candidate.tlsVerify()
                 ? new LocalDirectorySSLConfig(candidate.certPath().toString()) : null;
         AtomicLong requests = new AtomicLong();
-        // Two pools: short calls get a response deadline, streams (logs, waits, pulls, exec output) get none.
         Duration deadline = settings.requestTimeout() == null ? Duration.ofMinutes(2) : settings.requestTimeout();
-        CountingHttpClient bounded = new CountingHttpClient(new DeadlineHttpClient(
-                transport(transportHost, tls, settings).build(), deadline), requests);
-        CountingHttpClient streaming = new CountingHttpClient(transport(transportHost, tls, settings).build(),
-                requests);
+        // One transport, Berth's own (see EngineHttpClient for why not zerodep's); RequestLimits gives each request
+        // its deadlines, so short calls and streams share the pool. Two client objects remain for readability.
+        if (tls != null) {
+            tls.getSSLContext(); // registers the BouncyCastle provider that reading the PEM files below needs
+        }
+        EngineDialer dialer = new EngineDialer(transportHost, tls == null ? null : streamTls(candidate),
+                settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout(), tunnel);
+        InFlight inFlight = new InFlight();
+        CountingHttpClient bounded = new CountingHttpClient(new EngineHttpClient(dialer, deadline, inFlight), requests);
+        CountingHttpClient streaming = bounded;
         try {
             RawEngine raw = new RawEngine(bounded);
             RawEngine.PingReply ping = raw.ping();
@@ -152,33 +157,29 @@ public final class EngineConnector {
             DockerClient streamingClient = DockerClientImpl.getInstance(built, streaming);
             EngineEndpoint endpoint = new EngineEndpoint(candidate.host(), candidate.tlsVerify(), candidate.certPath(),
                     candidate.source(), pinned);
-            EngineDialer dialer = new EngineDialer(transportHost, tls == null ? null : streamTls(candidate), tunnel);
             RegistryCredentials credentials = new RegistryCredentials(
                     EndpointResolver.configDir(settings, settings.env()), settings.env());
-            SocketTransport sockets = new SocketTransport(dialer, requests, deadline);
+            SocketTransport sockets = new SocketTransport(dialer, requests, deadline, inFlight);
             sockets.pin(pinned);
             Engine engine = new Engine(client, streamingClient, requests, raw, endpoint, sockets, deadline,
-                    credentials, settings.env());
+                    credentials, settings.env(), inFlight, () -> {
+                        RawEngine fresh = new RawEngine(new CountingHttpClient(new EngineHttpClient(dialer, deadline,
+                                new InFlight()), requests));
+                        fresh.pin(pinned);
+                        return fresh;
+                    });
             if (engineVersion != null) {
                 engine.remember(engineVersion);
             }
+            Sweeper.sweepInBackground(candidate.host(), settings.env(), () -> {
+                RawEngine sweeper = new RawEngine(new EngineHttpClient(dialer, deadline, new InFlight()));
+                sweeper.pin(pinned);
+                return sweeper;
+            });
             return engine;
         } catch (RuntimeException e) {
             RawEngine.closeQuietly(bounded);
-            RawEngine.closeQuietly(streaming);
             throw e;
         }
-    }
-
-    private static ZerodepDockerHttpClient.Builder transport(String transportHost, LocalDirectorySSLConfig tls,
-            DockerSettings settings) {
-        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(transportHost))
-                .maxConnections(100)
-                .connectionTimeout(settings.connectTimeout() == null ? Duration.ofSeconds(5) : settings.connectTimeout());
-        if (tls != null) {
-            http.sslConfig(tls);
-        }
-        return http;
     }
 }

@@ -1,8 +1,12 @@
 package dev.berth.core.internal.engine;
 
+import dev.berth.DockerClosedException;
 import dev.berth.DockerException;
+import dev.berth.EngineConnectionLostException;
+import dev.berth.EngineTimeoutException;
 import dev.berth.core.internal.transport.HttpError;
 import dev.berth.core.internal.transport.RawEngine;
+import dev.berth.core.internal.transport.TransportFailure;
 
 /** Turns docker-java's HTTP-flavoured exceptions into Berth's typed ones. */
 public final class EngineErrors {
@@ -39,6 +43,15 @@ public final class EngineErrors {
         return meant == e ? generic(operation, e) : meant;
     }
 
+    /** What a failure of a stream (a callback's error, a body read) means, typed: closed, lost, timed out. */
+    public static DockerException stream(String operation, Throwable e) {
+        if (e instanceof DockerException berth) {
+            return berth;
+        }
+        return generic(operation, e instanceof RuntimeException r ? r : new java.io.UncheckedIOException(
+                e instanceof java.io.IOException io ? io : new java.io.IOException(e)));
+    }
+
     /** A fallback for anything without a more specific translation. */
     public static DockerException generic(String operation, RuntimeException e) {
         if (e instanceof DockerException berth) {
@@ -50,8 +63,17 @@ public final class EngineErrors {
         if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
             return new DockerException(operation + " failed: " + message(e) + " (HTTP " + d.getHttpStatus() + ")", e);
         }
+        TransportFailure failure = TransportFailure.in(e);
+        if (failure != null) {
+            return switch (failure.kind()) {
+                case CLOSED -> new DockerClosedException(operation, e);
+                case INTERRUPTED -> new DockerException(operation + " was interrupted (the thread's interrupt flag"
+                        + " is set); its outcome on the engine is unknown.", e);
+                case LOST -> EngineConnectionLostException.during(operation, failure);
+            };
+        }
         if (hasCause(e, java.net.SocketTimeoutException.class)) {
-            return new DockerException(operation + " got no answer from the engine in time (a hung or overloaded"
+            return new EngineTimeoutException(operation + " got no answer from the engine in time (a hung or overloaded"
                     + " engine?). Check `docker version`; raise DockerSettings.requestTimeout(...) if it is just slow.", e);
         }
         return new DockerException(operation + " failed: " + RawEngine.describe(e)

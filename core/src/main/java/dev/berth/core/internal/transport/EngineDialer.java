@@ -20,17 +20,23 @@ import javax.net.ssl.SSLSocket;
 public final class EngineDialer implements AutoCloseable {
     private final String host;
     private final SSLContext tls;
+    private final int connectTimeoutMillis;
     private final SshForwarder tunnel;
 
     public EngineDialer(String host, SSLContext tls) {
-        this(host, tls, null);
+        this(host, tls, java.time.Duration.ofSeconds(5), null);
     }
 
     /** For an engine reached through a local forwarder (ssh://): dials its socket and closes it last. */
     public EngineDialer(String host, SSLContext tls, SshForwarder tunnel) {
+        this(host, tls, java.time.Duration.ofSeconds(5), tunnel);
+    }
+
+    public EngineDialer(String host, SSLContext tls, java.time.Duration connectTimeout, SshForwarder tunnel) {
         this.host = host;
         this.tls = tls;
         this.tunnel = tunnel;
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
     }
 
     /** Ends the tunnel, if any (the ssh forwarder with its master connection). */
@@ -50,6 +56,12 @@ public final class EngineDialer implements AutoCloseable {
         /** Sends end-of-stream to the engine while still reading its output. */
         void closeOutput() throws IOException;
 
+        /**
+         * For an idle pooled connection: true when the engine closed it (or sent something unasked), so it must not
+         * carry a request. An engine restart leaves every pooled connection like this.
+         */
+        boolean stale();
+
         @Override
         void close();
     }
@@ -62,19 +74,33 @@ public final class EngineDialer implements AutoCloseable {
         }
         URI uri = URI.create(host);
         if (tls != null) {
-            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(uri.getHost(), uri.getPort());
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), connectTimeoutMillis);
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), uri.getPort(),
+                    true);
+            socket.setSoTimeout(connectTimeoutMillis);
             socket.startHandshake();
+            socket.setSoTimeout(0);
             return socketDuplex(socket);
         }
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), connectTimeoutMillis);
         socket.setTcpNoDelay(true);
         return socketDuplex(socket);
     }
 
     /** A connection's two directions and how to close them. */
-    private record Streams(InputStream in, OutputStream out, HalfClose halfClose, java.io.Closeable whole)
-            implements Duplex {
+    private record Streams(InputStream in, OutputStream out, HalfClose halfClose, java.io.Closeable whole,
+            StaleCheck staleCheck) implements Duplex {
+        @Override
+        public boolean stale() {
+            try {
+                return staleCheck.stale();
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
         @Override
         public void closeOutput() throws IOException {
             halfClose.run();
@@ -88,6 +114,10 @@ public final class EngineDialer implements AutoCloseable {
 
     private interface HalfClose {
         void run() throws IOException;
+    }
+
+    private interface StaleCheck {
+        boolean stale() throws IOException;
     }
 
     /**
@@ -115,10 +145,31 @@ public final class EngineDialer implements AutoCloseable {
                 }
             }
         };
-        return new Streams(in, out, channel::shutdownOutput, channel);
+        return new Streams(in, out, channel::shutdownOutput, channel, () -> {
+            // an idle HTTP connection has nothing to read: end-of-stream or stray bytes both mean "do not reuse"
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) != 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        });
     }
 
     private static Duplex socketDuplex(Socket socket) throws IOException {
-        return new Streams(socket.getInputStream(), socket.getOutputStream(), socket::shutdownOutput, socket);
+        InputStream in = socket.getInputStream();
+        return new Streams(in, socket.getOutputStream(), socket::shutdownOutput, socket, () -> {
+            if (socket.isClosed() || socket.isInputShutdown()) {
+                return true;
+            }
+            socket.setSoTimeout(1);
+            try {
+                return in.read() != -2; // any answer (a byte or end-of-stream) means the engine is done with it
+            } catch (java.net.SocketTimeoutException quiet) {
+                return false;
+            } finally {
+                socket.setSoTimeout(0);
+            }
+        });
     }
 }

@@ -28,10 +28,20 @@ public final class Exchange implements AutoCloseable {
     private volatile long limitNanos;
     private volatile boolean headRead;
     private volatile boolean timedOut;
+    private volatile boolean cancelled;
     private ScheduledFuture<?> pending;
     private int reading;
 
+    private final InFlight owner;
+
     Exchange(EngineDialer.Duplex connection, ScheduledExecutorService timer, String request, Duration headLimit) {
+        this(connection, timer, request, headLimit, null);
+    }
+
+    /** An exchange that leaves {@code owner}'s in-flight set when closed. */
+    Exchange(EngineDialer.Duplex connection, ScheduledExecutorService timer, String request, Duration headLimit,
+            InFlight owner) {
+        this.owner = owner;
         this.connection = connection;
         this.timer = timer;
         this.request = request;
@@ -84,7 +94,25 @@ public final class Exchange implements AutoCloseable {
 
     @Override
     public void close() {
+        if (owner != null) {
+            owner.unregister(this);
+        }
         connection.close();
+    }
+
+    /** Ends the exchange because its {@code Docker} is closing: waiting reads fail as {@code CLOSED}. */
+    void cancel() {
+        cancelled = true;
+        connection.close();
+    }
+
+    EngineDialer.Duplex connection() {
+        return connection;
+    }
+
+    /** What this exchange is, for messages: method and path. */
+    String request() {
+        return request;
     }
 
     private synchronized void arm() {
@@ -126,6 +154,15 @@ public final class Exchange implements AutoCloseable {
     }
 
     private IOException translate(IOException e) {
+        if (e instanceof TransportFailure) {
+            return e;
+        }
+        if (cancelled) {
+            return new TransportFailure(TransportFailure.Kind.CLOSED, request + ": the Docker connection was closed", e);
+        }
+        if (e instanceof java.nio.channels.ClosedByInterruptException) {
+            return new TransportFailure(TransportFailure.Kind.INTERRUPTED, request + ": interrupted", e);
+        }
         if (timedOut) {
             SocketTimeoutException timeout = new SocketTimeoutException(request + ": no data from the engine within "
                     + Duration.ofNanos(limitNanos).toMillis() + " ms" + (headRead ? ""
@@ -133,7 +170,7 @@ public final class Exchange implements AutoCloseable {
             timeout.initCause(e);
             return timeout;
         }
-        return e;
+        return new TransportFailure(TransportFailure.Kind.LOST, request + ": " + RawEngine.describe(e), e);
     }
 
     /** Reads under the idle deadline. */
@@ -149,7 +186,7 @@ public final class Exchange implements AutoCloseable {
             arm();
             try {
                 int n = raw.read(b, off, len);
-                if (n < 0 && timedOut) {
+                if (n < 0 && (timedOut || cancelled)) {
                     throw translate(new IOException("connection closed"));
                 }
                 return n;

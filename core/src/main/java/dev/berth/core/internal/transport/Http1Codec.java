@@ -41,11 +41,24 @@ public final class Http1Codec {
     }
 
     public static ResponseHead readHead(InputStream in) throws IOException {
-        String status = readLine(in);
-        if (!status.startsWith("HTTP/1.") || status.length() < 12) {
-            throw new IOException("not an HTTP answer from the engine: '" + status + "'");
+        // a corrupted answer fails on its first bytes, not at the deadline after waiting for a line end
+        byte[] start = in.readNBytes(5);
+        if (start.length > 0 && !new String(start, StandardCharsets.US_ASCII).equals("HTTP/")) {
+            throw HttpChunks.cut("not an HTTP answer: '" + new String(start, StandardCharsets.US_ASCII) + "…'");
         }
-        int code = Integer.parseInt(status.substring(9, 12));
+        String status = new String(start, StandardCharsets.US_ASCII) + readLine(in);
+        if (!status.startsWith("HTTP/1.") || status.length() < 12) {
+            throw status.isEmpty() ? new TransportFailure(TransportFailure.Kind.LOST,
+                    "the engine closed the connection without answering", null)
+                    : HttpChunks.cut("not an HTTP answer: '" + (status.length() > 40 ? status.substring(0, 40) + "…"
+                    : status) + "'");
+        }
+        int code;
+        try {
+            code = Integer.parseInt(status.substring(9, 12));
+        } catch (NumberFormatException e) {
+            throw HttpChunks.cut("not an HTTP status line: '" + status + "'");
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
             int colon = line.indexOf(':');
@@ -61,13 +74,20 @@ public final class Http1Codec {
         if (head.status() == 101) {
             return in; // upgraded: from here on the connection is the raw stream
         }
+        if (head.status() == 204 || head.status() == 304 || head.status() / 100 == 1) {
+            return InputStream.nullInputStream(); // no body by definition, whatever the headers say
+        }
         String encoding = head.header("Transfer-Encoding");
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             return new HttpChunks.Input(in);
         }
         String length = head.header("Content-Length");
         if (length != null) {
-            return new FixedLength(in, Long.parseLong(length));
+            try {
+                return new FixedLength(in, Long.parseLong(length.strip()));
+            } catch (NumberFormatException e) {
+                return in; // a nonsense length: read until the engine closes
+            }
         }
         return in; // until the engine closes (or a hijacked 200 on old engines)
     }
@@ -78,6 +98,9 @@ public final class Http1Codec {
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
             if (b != '\r') {
                 line.write(b);
+            }
+            if (line.size() > 65536) {
+                throw HttpChunks.cut("a header line longer than 64 KiB");
             }
         }
         return line.toString(StandardCharsets.US_ASCII);
@@ -105,9 +128,10 @@ public final class Http1Codec {
                 return -1;
             }
             int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
+            if (n < 0) {
+                throw HttpChunks.cut("the stream ended " + left + " bytes before its announced length");
             }
+            left -= n;
             return n;
         }
     }

@@ -67,6 +67,27 @@ public final class HttpChunks {
         }
     }
 
+    /** A chunk size line; anything else means the answer was cut or corrupted on its way. */
+    static long chunkSize(String line) throws TransportFailure {
+        int semicolon = line.indexOf(';');
+        String hex = (semicolon >= 0 ? line.substring(0, semicolon) : line).strip();
+        try {
+            long size = hex.isEmpty() ? -1 : Long.parseLong(hex, 16);
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException notHex) {
+            // reported below
+        }
+        throw cut(hex.isEmpty() ? "the stream ended without its last chunk"
+                : "a chunk header was not a size ('" + (hex.length() > 20 ? hex.substring(0, 20) + "…" : hex) + "')");
+    }
+
+    static TransportFailure cut(String what) {
+        return new TransportFailure(TransportFailure.Kind.LOST, "the engine's answer was cut or corrupted: " + what,
+                null);
+    }
+
     /** Decodes a chunked body; ends at the last chunk. */
     public static final class Input extends BulkInputStream {
         private final InputStream in;
@@ -83,9 +104,7 @@ public final class HttpChunks {
                 return -1;
             }
             if (left == 0) {
-                String size = Http1Codec.readLine(in);
-                int semicolon = size.indexOf(';');
-                left = Long.parseLong((semicolon >= 0 ? size.substring(0, semicolon) : size).strip(), 16);
+                left = chunkSize(Http1Codec.readLine(in));
                 if (left == 0) {
                     done = true;
                     return -1;
@@ -94,7 +113,7 @@ public final class HttpChunks {
             int n = in.read(b, off, (int) Math.min(len, left));
             if (n < 0) {
                 done = true;
-                return -1;
+                throw cut("the stream ended inside a chunk (" + left + " bytes missing)");
             }
             left -= n;
             if (left == 0) {

@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Requests docker-java does not model well, sent through the same transport (so they are counted too). */
-public final class RawEngine {
+public final class RawEngine implements AutoCloseable {
     private final DockerHttpClient http;
     private volatile String apiVersion;
 
     public RawEngine(DockerHttpClient http) {
         this.http = http;
+    }
+
+    /** Closes the transport (only for a RawEngine that owns it, e.g. one opened for a cleanup). */
+    @Override
+    public void close() {
+        closeQuietly(http);
     }
 
     /** After negotiation: versioned paths from now on. */
@@ -65,6 +71,11 @@ public final class RawEngine {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** POST with a body already encoded as JSON. */
+    public JsonNode postJson(String path, byte[] json) {
+        return send(Request.Method.POST, path, json);
     }
 
     JsonNode send(Request.Method method, String path) {

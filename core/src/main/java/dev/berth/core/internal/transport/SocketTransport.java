@@ -14,17 +14,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SocketTransport {
     /** Fires idle deadlines; one daemon thread for every connection of the JVM. */
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
+    static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final EngineDialer dialer;
     private final AtomicLong requests;
     private final Duration requestTimeout;
+    private final InFlight inFlight;
     private volatile String apiVersion;
 
     public SocketTransport(EngineDialer dialer, AtomicLong requests, Duration requestTimeout) {
+        this(dialer, requests, requestTimeout, new InFlight());
+    }
+
+    public SocketTransport(EngineDialer dialer, AtomicLong requests, Duration requestTimeout, InFlight inFlight) {
         this.dialer = dialer;
         this.requests = requests;
         this.requestTimeout = requestTimeout;
+        this.inFlight = inFlight;
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -37,6 +43,11 @@ public final class SocketTransport {
         return timer;
     }
 
+    /** Runs {@code task} once after {@code delay} on the shared deadline timer (no thread per request). */
+    public static java.util.concurrent.ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        return TIMER.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** After negotiation: versioned paths from now on. */
     public void pin(String version) {
         this.apiVersion = version;
@@ -47,10 +58,15 @@ public final class SocketTransport {
      * must come within the request timeout.
      */
     public Exchange open(String method, String path, Map<String, String> headers) throws IOException {
+        if (inFlight.closed()) {
+            throw new TransportFailure(TransportFailure.Kind.CLOSED, method + " " + path
+                    + ": the Docker connection is closed", null);
+        }
         EngineDialer.Duplex connection = dialer.dial();
         requests.incrementAndGet();
-        Exchange exchange = new Exchange(connection, TIMER, method + " " + path, requestTimeout);
+        Exchange exchange = new Exchange(connection, TIMER, method + " " + path, requestTimeout, inFlight);
         try {
+            inFlight.register(exchange);
             Http1Codec.writeHead(exchange.requestBody(), method, "/v" + apiVersion + path, headers);
             return exchange;
         } catch (IOException | RuntimeException e) {

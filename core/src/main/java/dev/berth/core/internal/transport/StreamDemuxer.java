@@ -15,8 +15,11 @@ public final class StreamDemuxer {
         byte[] buffer = new byte[8192];
         while (true) {
             int read = in.readNBytes(header, 0, 8);
-            if (read < 8) {
+            if (read == 0) {
                 return;
+            }
+            if (read < 8) {
+                throw HttpChunks.cut("the output ended inside a frame header");
             }
             long length = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8)
                     | (header[7] & 0xff);
@@ -24,7 +27,7 @@ public final class StreamDemuxer {
             while (length > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, length));
                 if (n < 0) {
-                    return;
+                    throw HttpChunks.cut("the output ended " + length + " bytes into a frame");
                 }
                 target.write(buffer, 0, n);
                 length -= n;

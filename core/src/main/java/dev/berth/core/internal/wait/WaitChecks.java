@@ -87,16 +87,36 @@ final class WaitChecks {
         }
     }
 
-    /** Follows the log from the beginning and counts matching lines as they arrive. */
+    /**
+     * Follows the log from the beginning and counts matching lines as they arrive. A follow whose stream broke (a
+     * short engine outage, a cut connection) is opened again from the last timestamp seen, skipping what was
+     * already counted: without that the wait reported a timeout although the line had arrived.
+     */
     static final class LogCheck extends Base {
+        private static final int MAX_REOPENS = 5;
         private final AtomicInteger matches = new AtomicInteger();
         private final int times;
-        private final LogFollow follow;
+        private final Wait.Log wait;
+        private volatile java.time.Instant lastSeen;
+        private LogFollow follow;
+        private int reopens;
 
         LogCheck(WaitTarget container, Wait.Log wait, long deadline) {
             super(container, wait, deadline, Backoff.hostSide(null));
             this.times = wait.times();
-            this.follow = container.logs().follow(LogOptions.all(), line -> {
+            this.wait = wait;
+            this.follow = open(LogOptions.all().withTimestamps());
+        }
+
+        private LogFollow open(LogOptions options) {
+            java.time.Instant after = lastSeen;
+            return container.logs().follow(options, line -> {
+                if (after != null && line.timestamp() != null && !line.timestamp().isAfter(after)) {
+                    return; // counted before the stream broke
+                }
+                if (line.timestamp() != null) {
+                    lastSeen = line.timestamp();
+                }
                 if (wait.pattern().matcher(line.text()).find()) {
                     matches.incrementAndGet();
                 }
@@ -107,7 +127,31 @@ final class WaitChecks {
         public boolean poll() {
             int seen = matches.get();
             progress = seen + " of " + times + " matching lines";
-            return seen >= times;
+            if (seen >= times) {
+                return true;
+            }
+            if (follow instanceof FollowHealth health && health.failure() != null) {
+                reopen(health.failure());
+            }
+            return false;
+        }
+
+        private void reopen(Throwable failure) {
+            if (++reopens > MAX_REOPENS) {
+                follow.awaitEnd(java.time.Duration.ZERO); // throws the typed error of the last break
+            }
+            follow.close();
+            java.time.Instant from = lastSeen;
+            LogOptions options = from == null ? LogOptions.all().withTimestamps()
+                    : LogOptions.all().since(from).withTimestamps();
+            try {
+                follow = open(options);
+            } catch (dev.berth.DockerException e) {
+                e.addSuppressed(failure);
+                throw e;
+            }
+            progress = matches.get() + " of " + times + " matching lines (log stream reopened after: "
+                    + failure.getMessage() + ")";
         }
 
         @Override

@@ -42,6 +42,7 @@ class NewerEngineTest {
             assertEquals(expected, docker.version().negotiatedApiVersion());
             assertEquals(before, docker.requestCount(), "the /version read while connecting is reused");
         }
-        assertEquals(List.of("/_ping", "/version"), paths);
+        // the background sweep of dead processes' leftovers has its own uncounted connection: not part of connecting
+        assertEquals(List.of("/_ping", "/version"), paths.stream().filter(p -> !p.contains("dev.berth.owner")).toList());
     }
 }
