@@ -27,11 +27,42 @@ public interface Stack extends AutoCloseable {
      */
     Container service(String service);
 
-    /** {@code docker compose down}: removes containers and networks, keeps named volumes. */
+    /**
+     * {@code docker compose down}: stops the containers gracefully, in reverse dependency order (each gets its
+     * {@code stop_signal}, default SIGTERM, and {@code stop_grace_period}, default 10 s, before SIGKILL), then removes
+     * them and the project's networks; named volumes are kept.
+     */
     void down();
 
     /** {@code docker compose down -v}: the project's named volumes go too (their data is lost). */
     void downRemovingVolumes();
+
+    /**
+     * {@code docker compose ps} with what its table shows: per container the service, replica number, state,
+     * health and published ports.
+     */
+    List<ServiceContainer> containers();
+
+    /**
+     * {@code docker compose logs}: every service container's output so far, merged in time order, each line
+     * prefixed with {@code service-N | } (names padded to the same width), as Compose prints it.
+     */
+    List<String> logs();
+
+    /** {@code docker compose logs -f}: prefixed lines as they come; close the follow to stop. */
+    LogFollow followLogs(java.util.function.Consumer<String> lines);
+
+    /** {@code docker compose exec SERVICE CMD...}: in the service's first replica. */
+    ExecResult exec(String service, String... command);
+
+    /** {@code docker compose stop [SERVICE...]}: gracefully, dependents first; all services when none is named. */
+    void stop(String... services);
+
+    /** {@code docker compose start [SERVICE...]}: dependencies first; all services when none is named. */
+    void start(String... services);
+
+    /** {@code docker compose restart [SERVICE...]}: dependencies first; all services when none is named. */
+    void restart(String... services);
 
     /** {@code docker compose down}, as {@link #down()}: named volumes stay. */
     @Override

@@ -6,7 +6,8 @@ public interface Stacks {
      * {@code docker compose up -d}: checks the file (errors name file:line:column), creates networks and volumes,
      * builds images that have a {@code build} section, and starts services in dependency order (independent ones
      * side by side, waiting for {@code service_healthy} / {@code service_completed_successfully} where asked). If any
-     * step fails, everything created is removed again.
+     * step fails, everything created is removed again. Options: {@link UpOption#waitUntilReady} ({@code --wait}),
+     * {@link UpOption#removeOrphans} ({@code --remove-orphans}).
      *
      * @param spec the compose file(s), project name and environment
      * @return the running project; close it for {@code docker compose down}
@@ -14,7 +15,21 @@ public interface Stacks {
      * @throws ContainerStartupException when a service fails to start or to become healthy
      * @throws DockerException for any other engine failure
      */
-    Stack up(StackSpec spec);
+    Stack up(StackSpec spec, UpOption... options);
+
+    /** {@code docker compose pull}: the images of the services that have no {@code build} section. */
+    void pull(StackSpec spec);
+
+    /** {@code docker compose build}: the images of the services that have a {@code build} section. */
+    void build(StackSpec spec);
+
+    /**
+     * {@code docker compose run --rm SERVICE [CMD...]}: a one-off container of the service (label
+     * {@code com.docker.compose.oneoff=True}, no published ports), run to its end (at most an hour) and removed; no
+     * command keeps the file's. Its dependencies are not started: bring the stack up first. The result's stdout and
+     * stderr are the output lines joined with newlines (no trailing one).
+     */
+    ExecResult run(StackSpec spec, String service, String... command);
 
     /**
      * A handle on a project that is up (e.g. started by an earlier run), by name: what {@code docker compose -p

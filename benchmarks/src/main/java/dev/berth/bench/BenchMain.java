@@ -18,6 +18,7 @@ public final class BenchMain {
         all.put("cold-start", ColdStartBenchmark::run);
         all.put("build-context", BuildContextBenchmark::run);
         all.put("ssh", SshBenchmark::run);
+        all.put("stack", StackBenchmark::run);
         all.put("junit-class", JunitClassBenchmark::run);
         all.put("reuse", ReuseBenchmark::run);
         all.put("swarm", SwarmBenchmark::run);

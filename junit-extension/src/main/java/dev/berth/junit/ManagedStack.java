@@ -139,7 +139,7 @@ public final class ManagedStack extends Managed {
                 waitUntilReady(engine, up);
             } catch (RuntimeException e) {
                 try {
-                    downStack(up, generatedName);
+                    down(up, generatedName);
                 } catch (RuntimeException downFailed) {
                     e.addSuppressed(downFailed);
                 }
@@ -210,7 +210,7 @@ public final class ManagedStack extends Managed {
         stack = null;
         try {
             if (current != null) {
-                downStack(current, generatedName);
+                down(current, generatedName);
             }
         } finally {
             unlockName();
@@ -249,8 +249,8 @@ public final class ManagedStack extends Managed {
                 + (current == null ? ", not up" : ", " + current.name()) + "]";
     }
 
-    /** {@code docker compose down}, with {@code -v} when the volumes are the run's own (a generated project name). */
-    private static void downStack(Stack stack, boolean removeVolumes) {
+    /** A generated project name is this run's alone, so its volumes go too; a given name's volumes are kept. */
+    private static void down(Stack stack, boolean removeVolumes) {
         if (removeVolumes) {
             stack.downRemovingVolumes();
         } else {

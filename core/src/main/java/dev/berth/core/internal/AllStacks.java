@@ -1,9 +1,11 @@
 package dev.berth.core.internal;
 
 import dev.berth.DeployedStack;
+import dev.berth.ExecResult;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
 import dev.berth.Stacks;
+import dev.berth.UpOption;
 import dev.berth.core.internal.compose.EngineStacks;
 import dev.berth.core.internal.swarm.SwarmStacks;
 import java.util.List;
@@ -19,8 +21,23 @@ final class AllStacks implements Stacks {
     }
 
     @Override
-    public Stack up(StackSpec spec) {
-        return compose.up(spec);
+    public Stack up(StackSpec spec, UpOption... options) {
+        return compose.up(spec, options);
+    }
+
+    @Override
+    public void pull(StackSpec spec) {
+        compose.pull(spec);
+    }
+
+    @Override
+    public void build(StackSpec spec) {
+        compose.build(spec);
+    }
+
+    @Override
+    public ExecResult run(StackSpec spec, String service, String... command) {
+        return compose.run(spec, service, command);
     }
 
     @Override

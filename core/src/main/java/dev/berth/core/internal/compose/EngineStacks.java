@@ -2,16 +2,15 @@ package dev.berth.core.internal.compose;
 
 import dev.berth.Container;
 import dev.berth.DockerException;
+import dev.berth.ExecResult;
+import dev.berth.InvalidSpecException;
 import dev.berth.NetworkSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
+import dev.berth.UpOption;
 import dev.berth.VolumeSpec;
 import dev.berth.Wait;
 import dev.berth.core.internal.containers.EngineContainer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,18 +39,17 @@ public final class EngineStacks {
         this.env = env;
     }
 
-    public Stack up(StackSpec spec) {
-        LoadedProject project = ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env,
-                spec.env(), spec.envFiles(), spec.profiles()));
+    public Stack up(StackSpec spec, UpOption... options) {
+        LoadedProject project = load(spec);
         ComposeModel model = ModelReader.read(project);
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
         UpRollback created = new UpRollback(engine);
+        Map<String, List<Container>> started = new LinkedHashMap<>();
         try {
             Map<String, String> networks = networks(model, created);
             Map<String, String> volumes = volumes(model, specs, created);
-            images(model, specs);
-            Map<String, List<Container>> started = new LinkedHashMap<>();
+            StackImages.build(engine, model, specs);
             List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
             while (!remaining.isEmpty()) {
                 List<ComposeModel.Service> wave = remaining.stream().filter(s -> s.dependsOn().keySet().stream()
@@ -67,10 +65,104 @@ public final class EngineStacks {
                 remaining.removeAll(wave);
             }
             LOG.info("Stack {} is up: {}", model.project(), started.keySet());
-            return stack;
         } catch (RuntimeException e) {
             created.run(model.project());
             throw e;
+        }
+        for (UpOption option : options) {
+            if (option.isRemoveOrphans()) {
+                removeOrphans(model);
+            }
+        }
+        for (UpOption option : options) {
+            if (option.waitTimeout() != null) {
+                StackReadiness.await(started, completedDependencies(model), option.waitTimeout());
+            }
+        }
+        return stack;
+    }
+
+    /** Containers of this project (not one-offs) whose service is no longer in the file, stopped gracefully. */
+    private void removeOrphans(ComposeModel model) {
+        var orphans = engine.containers().list(dev.berth.ContainerFilter.all().label(PROJECT, model.project())
+                .label(ServiceSpecs.ONEOFF, "False")).stream()
+                .filter(c -> !model.services().containsKey(c.labels().get(SERVICE))).toList();
+        if (!orphans.isEmpty()) {
+            LOG.info("Removing orphan containers of {}: {}", model.project(), orphans);
+            StackShutdown.stop(engine, orphans, true, false);
+        }
+    }
+
+    private static java.util.Set<String> completedDependencies(ComposeModel model) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ComposeModel.Service s : model.services().values()) {
+            s.dependsOn().forEach((name, d) -> {
+                if (d.condition().equals(ComposeModel.Dependency.COMPLETED)) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+
+    private LoadedProject load(StackSpec spec) {
+        return ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env, spec.env(),
+                spec.envFiles(), spec.profiles()));
+    }
+
+    public void pull(StackSpec spec) {
+        ComposeModel model = ModelReader.read(load(spec));
+        StackImages.pull(engine, model, new ServiceSpecs(model));
+    }
+
+    public void build(StackSpec spec) {
+        ComposeModel model = ModelReader.read(load(spec));
+        StackImages.build(engine, model, new ServiceSpecs(model));
+    }
+
+    /**
+     * {@code docker compose run --rm SERVICE CMD...}: a one-off container of the service (Compose's
+     * {@code PROJECT-SERVICE-run-ID} name and {@code oneoff=True} label, no published ports) on the project's
+     * networks, run to its end and removed. The project's networks and volumes are created if missing; unlike
+     * Compose, the service's dependencies are not started (bring the stack up first).
+     */
+    public ExecResult run(StackSpec spec, String service, String... command) {
+        LoadedProject project = load(spec);
+        ComposeModel model = ModelReader.read(project);
+        ComposeModel.Service base = model.services().get(service);
+        if (base == null) {
+            throw new InvalidSpecException("service", service, "the compose file has no such service",
+                    "use one of " + model.services().keySet());
+        }
+        ServiceSpecs specs = new ServiceSpecs(model);
+        UpRollback created = new UpRollback(engine);
+        Map<String, String> networks;
+        Map<String, String> volumes;
+        try {
+            networks = networks(model, created);
+            volumes = volumes(model, specs, created);
+        } catch (RuntimeException e) {
+            created.run(model.project());
+            throw e;
+        }
+        ComposeModel.Service oneOff = ServiceSpecs.oneOff(base, command.length == 0 ? null : List.of(command));
+        String name = model.project() + "-" + service + "-run-" + java.util.UUID.randomUUID().toString()
+                .replace("-", "").substring(0, 12);
+        EngineContainer container = engine.containers().create(specs.container(oneOff, 1, networks, volumes,
+                imageId(specs.imageName(oneOff))).name(name).label(ServiceSpecs.ONEOFF, "True"));
+        try {
+            List<String> attached = new ArrayList<>(oneOff.networks().keySet());
+            for (String network : attached.subList(Math.min(1, attached.size()), attached.size())) {
+                engine.networks().get(networks.get(network)).connect(container, ServiceSpecs.aliases(oneOff, network));
+            }
+            InlineFiles.copyInto(container, specs.inlineFiles(oneOff, project.env()));
+            container.start();
+            container.waitFor(Wait.exited().timeout(Duration.ofHours(1)));
+            var logs = container.logs().all();
+            Integer code = container.inspect().exitCode();
+            return new ExecResult(code == null ? -1 : code, logs.stdout(), logs.stderr());
+        } finally {
+            container.removeQuietly();
         }
     }
 
@@ -166,36 +258,6 @@ public final class EngineStacks {
         }
         engine.volumes().create(spec);
         created.volume(name);
-    }
-
-    private void images(ComposeModel model, ServiceSpecs specs) {
-        for (ComposeModel.Service service : model.services().values()) {
-            if (service.build() == null) {
-                continue;
-            }
-            Path inline = null;
-            try {
-                if (service.build().dockerfileInline() != null) {
-                    inline = Files.createTempFile("berth-compose-", ".Dockerfile");
-                    Files.writeString(inline, service.build().dockerfileInline());
-                }
-                engine.images().build(specs.build(service, inline));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the inline Dockerfile of " + service.name(), e);
-            } finally {
-                deleteQuietly(inline);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", file, e.getMessage());
-        }
     }
 
     private List<Container> start(ServiceSpecs specs, ComposeModel.Service service, Map<String, String> networks,

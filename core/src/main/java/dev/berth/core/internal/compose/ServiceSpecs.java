@@ -20,6 +20,7 @@ public final class ServiceSpecs {
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
     public static final String NUMBER = "com.docker.compose.container-number";
+    public static final String ONEOFF = "com.docker.compose.oneoff";
     /**
      * The Compose version whose behaviour Berth follows (the oracle of its tests). Written as Compose writes its own
      * version, so {@code docker compose} treats Berth's containers, networks and volumes as its own.
@@ -53,6 +54,17 @@ public final class ServiceSpecs {
     public String anonymousVolume(ComposeModel.Service service, int number, String target) {
         String hash = Integer.toHexString(target.hashCode() & 0x7fffffff);
         return model.project() + "_" + service.name() + "-" + number + "_anon_" + hash;
+    }
+
+    /**
+     * The service as {@code compose run --rm} runs it: no published ports, no restart policy (a one-off that
+     * restarts would never end), the given command (null keeps the file's).
+     */
+    static ComposeModel.Service oneOff(ComposeModel.Service s, List<String> command) {
+        return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
+                s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(), s.dependsOn(),
+                s.healthCheck(), null, s.labels(), s.process(), s.limits(), s.files(), 1, null,
+                s.networkMode(), s.configJson(), s.configHash());
     }
 
     /**

@@ -196,6 +196,15 @@ public final class EngineContainers implements Containers {
         return findContainer(idOrName).map(c -> (dev.berth.Container) c);
     }
 
+    /**
+     * A handle on a container the caller has just listed, without the inspect {@link #get} spends: for bulk
+     * operations (a stack's down) where one request per container matters. Calls on it fail with
+     * {@code ContainerNotFoundException} if it is gone by then.
+     */
+    public EngineContainer listed(ContainerSummary summary) {
+        return new EngineContainer(engine, summary.id(), summary.name(), null);
+    }
+
     private Optional<EngineContainer> findContainer(String idOrName) {
         return engine.find("inspect container " + idOrName, () -> engine.client().inspectContainerCmd(idOrName).exec())
                 .map(inspect -> new EngineContainer(engine, inspect.getId(),

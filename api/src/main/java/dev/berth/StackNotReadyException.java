@@ -1,0 +1,35 @@
+package dev.berth;
+
+import java.util.List;
+
+/**
+ * {@code up(spec, UpOption.waitUntilReady(..))} gave up: a service exited, became unhealthy, or was not ready within
+ * the timeout. Names the container, its service and state, and carries its last log lines. The stack is left up.
+ */
+public class StackNotReadyException extends ContainerStartupException {
+    private final String service;
+    private final String container;
+    private final String state;
+
+    public StackNotReadyException(String service, String container, String state, Integer exitCode,
+            List<String> lastLogLines) {
+        super("Service '" + service + "' (container " + container + ") is not ready: " + state, exitCode, false,
+                lastLogLines);
+        this.service = service;
+        this.container = container;
+        this.state = state;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String container() {
+        return container;
+    }
+
+    /** e.g. "exited with code 3", "unhealthy", "still starting (health: starting) after PT30S". */
+    public String state() {
+        return state;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.berth.core.internal.compose;
+
+import dev.berth.Container;
+import dev.berth.ContainerState;
+import dev.berth.ContainerStatus;
+import dev.berth.DockerException;
+import dev.berth.Health;
+import dev.berth.StackNotReadyException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code docker compose up --wait}: polls every container of the stack until each is running (and healthy, when it
+ * has a health check), or exited with 0 when it is a one-shot service others need completed. Fails at the first
+ * container that cannot get there any more (exited, unhealthy) or at the deadline.
+ */
+final class StackReadiness {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int LOG_LINES = 20;
+
+    private StackReadiness() {
+    }
+
+    /** {@code completedOk}: services some other service depends on with {@code service_completed_successfully}. */
+    static void await(Map<String, List<Container>> services, Set<String> completedOk, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Pending> pending = new ArrayList<>();
+        for (var e : services.entrySet()) {
+            for (Container c : e.getValue()) {
+                pending.add(new Pending(e.getKey(), c));
+            }
+        }
+        while (true) {
+            List<Pending> still = new ArrayList<>();
+            for (Pending p : pending) {
+                ContainerState state = p.container().inspect();
+                String failure = failure(state, completedOk.contains(p.service()));
+                if (failure != null) {
+                    throw notReady(p, state, failure);
+                }
+                if (!ready(state, completedOk.contains(p.service()))) {
+                    still.add(p);
+                }
+            }
+            if (still.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                Pending p = still.get(0);
+                ContainerState state = p.container().inspect();
+                throw notReady(p, state, "still " + describe(state) + " after " + timeout);
+            }
+            pending = still;
+            sleep();
+        }
+    }
+
+    static boolean ready(ContainerState state, boolean oneShot) {
+        if (oneShot || state.status() == ContainerStatus.EXITED) {
+            return oneShot && state.status() == ContainerStatus.EXITED && Integer.valueOf(0).equals(state.exitCode());
+        }
+        return state.running() && (state.health() == Health.NONE || state.health() == Health.HEALTHY);
+    }
+
+    /** Null while the container can still become ready. */
+    static String failure(ContainerState state, boolean oneShot) {
+        if (state.status() == ContainerStatus.EXITED || state.status() == ContainerStatus.DEAD) {
+            boolean ok = oneShot && Integer.valueOf(0).equals(state.exitCode());
+            return ok ? null : "exited with code " + state.exitCode();
+        }
+        return state.health() == Health.UNHEALTHY ? "unhealthy" : null;
+    }
+
+    private static String describe(ContainerState state) {
+        return state.status().name().toLowerCase() + (state.health() == Health.NONE ? ""
+                : " (health: " + state.health().name().toLowerCase() + ")");
+    }
+
+    private static StackNotReadyException notReady(Pending p, ContainerState state, String what) {
+        List<String> lines;
+        try {
+            lines = p.container().logs().tail(LOG_LINES).texts();
+        } catch (DockerException e) {
+            lines = List.of("(logs unavailable: " + e.getMessage() + ")");
+        }
+        String name = state.name().startsWith("/") ? state.name().substring(1) : state.name();
+        return new StackNotReadyException(p.service(), name, what, state.exitCode(), lines);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DockerException("Interrupted while waiting for the stack", e);
+        }
+    }
+
+    private record Pending(String service, Container container) {
+    }
+}
