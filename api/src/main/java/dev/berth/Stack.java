@@ -40,28 +40,56 @@ public interface Stack extends AutoCloseable {
     /**
      * {@code docker compose ps} with what its table shows: per container the service, replica number, state,
      * health and published ports.
+     *
+     * @return one row per container
      */
     List<ServiceContainer> containers();
 
     /**
      * {@code docker compose logs}: every service container's output so far, merged in time order, each line
      * prefixed with {@code service-N | } (names padded to the same width), as Compose prints it.
+     *
+     * @return the lines
      */
     List<String> logs();
 
-    /** {@code docker compose logs -f}: prefixed lines as they come; close the follow to stop. */
+    /**
+     * {@code docker compose logs -f}: prefixed lines as they come; close the follow to stop.
+     *
+     * @param lines receives each line
+     * @return the follow; close it to stop
+     */
     LogFollow followLogs(java.util.function.Consumer<String> lines);
 
-    /** {@code docker compose exec SERVICE CMD...}: in the service's first replica. */
+    /**
+     * {@code docker compose exec SERVICE CMD...}: in the service's first replica.
+     *
+     * @param service the service name in the compose file
+     * @param command the command and its arguments
+     * @return the exit code and output
+     * @throws ContainerNotFoundException when the project has no container for that service
+     */
     ExecResult exec(String service, String... command);
 
-    /** {@code docker compose stop [SERVICE...]}: gracefully, dependents first; all services when none is named. */
+    /**
+     * {@code docker compose stop [SERVICE...]}: gracefully, dependents first; all services when none is named.
+     *
+     * @param services the services, none for all
+     */
     void stop(String... services);
 
-    /** {@code docker compose start [SERVICE...]}: dependencies first; all services when none is named. */
+    /**
+     * {@code docker compose start [SERVICE...]}: dependencies first; all services when none is named.
+     *
+     * @param services the services, none for all
+     */
     void start(String... services);
 
-    /** {@code docker compose restart [SERVICE...]}: dependencies first; all services when none is named. */
+    /**
+     * {@code docker compose restart [SERVICE...]}: dependencies first; all services when none is named.
+     *
+     * @param services the services, none for all
+     */
     void restart(String... services);
 
     /** {@code docker compose down}, as {@link #down()}: named volumes stay. */

@@ -10,17 +10,31 @@ public interface Stacks {
      * {@link UpOption#removeOrphans} ({@code --remove-orphans}).
      *
      * @param spec the compose file(s), project name and environment
+     * @param options {@link UpOption#waitUntilReady} and/or {@link UpOption#removeOrphans}, none for plain {@code up -d}
      * @return the running project; close it for {@code docker compose down}
      * @throws InvalidComposeFileException when the file is invalid or uses a key Berth does not support
-     * @throws ContainerStartupException when a service fails to start or to become healthy
+     * @throws ContainerStartupException when a service fails to start or to become healthy ({@link StackNotReadyException}
+     *     with {@link UpOption#waitUntilReady})
      * @throws DockerException for any other engine failure
      */
     Stack up(StackSpec spec, UpOption... options);
 
-    /** {@code docker compose pull}: the images of the services that have no {@code build} section. */
+    /**
+     * {@code docker compose pull}: the images of the services that have no {@code build} section.
+     *
+     * @param spec the compose file(s)
+     * @throws InvalidComposeFileException when the file is invalid
+     * @throws ImagePullException when an image cannot be pulled
+     */
     void pull(StackSpec spec);
 
-    /** {@code docker compose build}: the images of the services that have a {@code build} section. */
+    /**
+     * {@code docker compose build}: the images of the services that have a {@code build} section.
+     *
+     * @param spec the compose file(s)
+     * @throws InvalidComposeFileException when the file is invalid
+     * @throws BuildFailedException when a build fails
+     */
     void build(StackSpec spec);
 
     /**
@@ -28,6 +42,13 @@ public interface Stacks {
      * {@code com.docker.compose.oneoff=True}, no published ports), run to its end (at most an hour) and removed; no
      * command keeps the file's. Its dependencies are not started: bring the stack up first. The result's stdout and
      * stderr are the output lines joined with newlines (no trailing one).
+     *
+     * @param spec the compose file(s) and project name
+     * @param service the service to run
+     * @param command the command, none for the file's
+     * @return the exit code and output
+     * @throws InvalidComposeFileException when the file is invalid
+     * @throws InvalidSpecException when the file has no such service
      */
     ExecResult run(StackSpec spec, String service, String... command);
 
@@ -46,12 +67,28 @@ public interface Stacks {
      * replicas, mode, resources, restart/update/rollback config, placement, endpoint mode, labels), its networks as
      * overlay networks, its secrets and configs as swarm objects, labelled as the CLI labels them. Deploying again
      * updates only the services whose spec changed and removes nothing. The name is the spec's project name.
+     *
+     * @param spec the compose file(s) and the stack name (project name)
+     * @return the stack; its services may still be starting ({@link DeployedStack#awaitConverged})
+     * @throws InvalidComposeFileException when the file is invalid or uses a key Berth does not support
+     * @throws NotInSwarmException when this engine is not a swarm manager
      */
     DeployedStack deploy(StackSpec spec);
 
-    /** A stack deployed by anyone (Berth or {@code docker stack deploy}), by name. */
+    /**
+     * A stack deployed by anyone (Berth or {@code docker stack deploy}), by name.
+     *
+     * @param stackName the stack name
+     * @return the stack
+     * @throws NotFoundException when no service carries that stack name
+     */
     DeployedStack deployed(String stackName);
 
-    /** {@code docker stack ls}: names of the swarm stacks on this engine. */
+    /**
+     * {@code docker stack ls}: names of the swarm stacks on this engine.
+     *
+     * @return the names
+     * @throws NotInSwarmException when this engine is not a swarm manager
+     */
     java.util.List<String> deployedNames();
 }

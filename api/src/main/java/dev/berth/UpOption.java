@@ -21,6 +21,10 @@ public final class UpOption {
      * healthy (when it has a health check) or, for a one-shot service others need with
      * {@code service_completed_successfully}, exited with 0. Otherwise a {@link StackNotReadyException} names the
      * service (the stack is left as it is, to be inspected or taken down).
+     *
+     * @param timeout how long to wait at most
+     * @return the option
+     * @throws InvalidSpecException when the timeout is null, zero or negative
      */
     public static UpOption waitUntilReady(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -30,16 +34,29 @@ public final class UpOption {
         return new UpOption(timeout, false);
     }
 
-    /** {@code docker compose up --remove-orphans}: containers of the project whose service is no longer in the file. */
+    /**
+     * {@code docker compose up --remove-orphans}: removes containers of the project whose service is no longer in the file.
+     *
+     * @return the option
+     */
     public static UpOption removeOrphans() {
         return new UpOption(null, true);
     }
 
-    /** The wait timeout, or null when this option is not a wait. */
+    /**
+     * The {@code --wait-timeout} of {@link #waitUntilReady}.
+     *
+     * @return the wait timeout, or null when this option is not a wait
+     */
     public Duration waitTimeout() {
         return waitTimeout;
     }
 
+    /**
+     * Whether this is {@link #removeOrphans()}.
+     *
+     * @return true for {@code --remove-orphans}
+     */
     public boolean isRemoveOrphans() {
         return removeOrphans;
     }
