@@ -89,7 +89,7 @@ final class StackShutdown {
         try {
             c.stop();
             if (remove) {
-                c.remove(true, volumes);
+                c.remove(new dev.berth.ContainerRemoval(true, volumes));
             }
         } catch (ContainerNotFoundException gone) {
             // removed meanwhile (by another down, or auto-remove): what down wanted
