@@ -176,6 +176,26 @@ public final class ServiceSpecs {
         for (var host : p.extraHosts().entrySet()) {
             spec = spec.extraHost(host.getKey(), host.getValue());
         }
+        return runtime(spec, p);
+    }
+
+    /** init, platform, shm_size, ulimits, sysctls: the engine-side settings {@code docker compose up} sends too. */
+    private static ContainerSpec runtime(ContainerSpec spec, ComposeModel.Process p) {
+        if (p.init()) {
+            spec = spec.init();
+        }
+        if (p.platform() != null) {
+            spec = spec.platform(p.platform());
+        }
+        if (p.shmSizeBytes() != null) {
+            spec = spec.shmSizeBytes(p.shmSizeBytes());
+        }
+        for (var limit : p.ulimits()) {
+            spec = spec.ulimit(limit.name(), limit.soft(), limit.hard());
+        }
+        for (var sysctl : p.sysctls().entrySet()) {
+            spec = spec.sysctl(sysctl.getKey(), sysctl.getValue());
+        }
         return spec;
     }
 
