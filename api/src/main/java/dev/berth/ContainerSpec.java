@@ -520,6 +520,50 @@ public final class ContainerSpec {
         return with(execution.withPlatform(platform));
     }
 
+    /**
+     * {@code --privileged}: every capability and access to the host's devices. Only for what needs it (e.g. Docker in
+     * Docker); prefer {@link #capAdd(String...)}.
+     *
+     * @return a new spec; this one is unchanged
+     */
+    public ContainerSpec privileged() {
+        return with(resources.withPrivileged(true));
+    }
+
+    /**
+     * {@code --dns}: name servers for the container's /etc/resolv.conf, added to those set before.
+     *
+     * @param servers IP addresses, e.g. "1.1.1.1"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not an IP address
+     */
+    public ContainerSpec dns(String... servers) {
+        Validation.required("DNS servers", servers, "pass e.g. dns(\"1.1.1.1\")");
+        var all = new ArrayList<>(networking.dns());
+        for (String server : servers) {
+            Validation.hostIp("DNS server", server, false);
+            all.add(server);
+        }
+        return with(networking.withDns(all));
+    }
+
+    /**
+     * {@code --dns-search}: search domains for the container's /etc/resolv.conf, added to those set before.
+     *
+     * @param domains e.g. "example.internal"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not a domain name
+     */
+    public ContainerSpec dnsSearch(String... domains) {
+        Validation.required("DNS search domains", domains, "pass e.g. dnsSearch(\"example.internal\")");
+        var all = new ArrayList<>(networking.dnsSearch());
+        for (String domain : domains) {
+            Validation.hostname("DNS search domain", domain);
+            all.add(domain);
+        }
+        return with(networking.withDnsSearch(all));
+    }
+
     /** The names {@code docker run --ulimit} accepts (from the engine's ulimit table). */
     private static final Set<String> ULIMITS = Set.of("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
             "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack", "as");
@@ -824,8 +868,9 @@ public final class ContainerSpec {
                 new java.util.TreeSet<>(x.environment().secretKeys()), x.workdir(), x.user(), x.tty(), x.stdinOpen(), x.init(), x.platform(),
                 r.memoryBytes(), r.nanoCpus(), r.pidsLimit(), r.readOnlyRootfs(), new java.util.TreeSet<>(r.capAdd()),
                 new java.util.TreeSet<>(r.capDrop()), r.shmSizeBytes(), new java.util.TreeMap<>(r.ulimits()),
-                new java.util.TreeMap<>(r.sysctls()),
-                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(),
+                new java.util.TreeMap<>(r.sysctls()), r.privileged(),
+                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(), n.dns(),
+                n.dnsSearch(),
                 l.restart(), l.healthCheck(), l.autoRemove(), l.stopSignal(), l.stopTimeout(), l.pullPolicy(),
                 l.waits().stream().map(w -> w + " within " + w.timeout()).toList());
     }
@@ -892,6 +937,15 @@ public final class ContainerSpec {
             s.add("init");
         }
         add(s, "platform", execution.platform());
+        if (resources.privileged()) {
+            s.add("privileged");
+        }
+        if (!networking.dns().isEmpty()) {
+            s.add("dns=" + networking.dns());
+        }
+        if (!networking.dnsSearch().isEmpty()) {
+            s.add("dns-search=" + networking.dnsSearch());
+        }
         add(s, "health", lifecycle.healthCheck() == null ? null : lifecycle.healthCheck().test());
         add(s, "network", networking.network() == null ? null
                 : networking.network() + (networking.aliases().isEmpty() ? "" : networking.aliases()));
@@ -1025,12 +1079,13 @@ public final class ContainerSpec {
      * @param shmSizeBytes {@code --shm-size} in bytes, or null (the engine's 64 MiB)
      * @param ulimits {@code --ulimit}, by name
      * @param sysctls {@code --sysctl}, name to value
+     * @param privileged {@code --privileged}: every capability and every device
      */
     public record Resources(Long memoryBytes, Long nanoCpus, Long pidsLimit, boolean readOnlyRootfs,
             Set<String> capAdd, Set<String> capDrop, Long shmSizeBytes, Map<String, ContainerSettings.Ulimit> ulimits,
-            Map<String, String> sysctls) {
+            Map<String, String> sysctls, boolean privileged) {
         static final Resources NONE = new Resources(null, null, null, false, Set.of(), Set.of(), null, Map.of(),
-                Map.of());
+                Map.of(), false);
 
         /**
          * Copies the collections, so the value cannot change.
@@ -1044,6 +1099,7 @@ public final class ContainerSpec {
          * @param shmSizeBytes see {@link #shmSizeBytes()}
          * @param ulimits see {@link #ulimits()}
          * @param sysctls see {@link #sysctls()}
+         * @param privileged see {@link #privileged()}
          */
         public Resources {
             capAdd = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capAdd));
@@ -1054,47 +1110,52 @@ public final class ContainerSpec {
 
         Resources withMemoryBytes(Long v) {
             return new Resources(v, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withNanoCpus(Long v) {
             return new Resources(memoryBytes, v, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withPidsLimit(Long v) {
             return new Resources(memoryBytes, nanoCpus, v, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withReadOnlyRootfs(boolean v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, v, capAdd, capDrop, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withCapAdd(Set<String> v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, v, capDrop, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withCapDrop(Set<String> v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, v, shmSizeBytes, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withShmSizeBytes(Long v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, v, ulimits,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withUlimits(Map<String, ContainerSettings.Ulimit> v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, v,
-                    sysctls);
+                    sysctls, privileged);
         }
 
         Resources withSysctls(Map<String, String> v) {
             return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes,
-                    ulimits, v);
+                    ulimits, v, privileged);
+        }
+
+        Resources withPrivileged(boolean v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes,
+                    ulimits, sysctls, v);
         }
     }
 
@@ -1106,10 +1167,13 @@ public final class ContainerSpec {
      * @param hostname {@code --hostname}, or null
      * @param extraHosts {@code --add-host} entries, name to IP
      * @param ports {@code -p} bindings
+     * @param dns {@code --dns} name servers
+     * @param dnsSearch {@code --dns-search} domains
      */
     public record Networking(String network, List<String> aliases, String hostname, Map<String, String> extraHosts,
-            List<PortBinding> ports) {
-        static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of());
+            List<PortBinding> ports, List<String> dns, List<String> dnsSearch) {
+        static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of(), List.of(),
+                List.of());
 
         /**
          * Copies the collections, so the value cannot change.
@@ -1119,27 +1183,39 @@ public final class ContainerSpec {
          * @param hostname see {@link #hostname()}
          * @param extraHosts see {@link #extraHosts()}
          * @param ports see {@link #ports()}
+         * @param dns see {@link #dns()}
+         * @param dnsSearch see {@link #dnsSearch()}
          */
         public Networking {
+            dns = List.copyOf(dns);
+            dnsSearch = List.copyOf(dnsSearch);
             aliases = List.copyOf(aliases);
             extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
             ports = List.copyOf(ports);
         }
 
         Networking withNetwork(String v, List<String> newAliases) {
-            return new Networking(v, newAliases, hostname, extraHosts, ports);
+            return new Networking(v, newAliases, hostname, extraHosts, ports, dns, dnsSearch);
         }
 
         Networking withHostname(String v) {
-            return new Networking(network, aliases, v, extraHosts, ports);
+            return new Networking(network, aliases, v, extraHosts, ports, dns, dnsSearch);
         }
 
         Networking withExtraHosts(Map<String, String> v) {
-            return new Networking(network, aliases, hostname, v, ports);
+            return new Networking(network, aliases, hostname, v, ports, dns, dnsSearch);
         }
 
         Networking withPorts(List<PortBinding> v) {
-            return new Networking(network, aliases, hostname, extraHosts, v);
+            return new Networking(network, aliases, hostname, extraHosts, v, dns, dnsSearch);
+        }
+
+        Networking withDns(List<String> v) {
+            return new Networking(network, aliases, hostname, extraHosts, ports, v, dnsSearch);
+        }
+
+        Networking withDnsSearch(List<String> v) {
+            return new Networking(network, aliases, hostname, extraHosts, ports, dns, v);
         }
     }
 
