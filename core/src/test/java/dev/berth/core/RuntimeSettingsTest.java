@@ -53,6 +53,21 @@ class RuntimeSettingsTest extends EngineTest {
         }
     }
 
+    @Test
+    void privilegedDnsAndDnsSearchReachTheContainer() throws Exception {
+        try (Container c = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX)
+                .command("sleep", "300")
+                .privileged()
+                .dns("192.0.2.53")
+                .dnsSearch("corp.internal", "example.internal"))) {
+            assertTrue(c.inspect().settings().privileged());
+            assertEquals("[\"192.0.2.53\"]", cli("inspect", "-f", "{{json .HostConfig.Dns}}", c.id()).trim());
+            String resolv = c.exec("cat", "/etc/resolv.conf").stdout();
+            assertTrue(resolv.contains("nameserver 192.0.2.53"), resolv);
+            assertTrue(resolv.contains("search corp.internal example.internal"), resolv);
+        }
+    }
+
     /** A platform the local image does not have fails the create: the parameter is sent, not dropped. */
     @Test
     void aPlatformTheImageLacksIsRefused() {

@@ -28,6 +28,9 @@ class StackRuntimeKeysTest extends EngineTest {
                   nofile: {soft: 1024, hard: 2048}
                 sysctls:
                   - net.core.somaxconn=511
+                privileged: true
+                dns: 192.0.2.53
+                dns_search: [corp.internal]
             """;
 
     @Test
@@ -43,6 +46,9 @@ class StackRuntimeKeysTest extends EngineTest {
                     new ContainerSettings.Ulimit("nofile", 1024, 2048))), s.ulimits().toString());
             assertEquals("docker-init", app.exec("cat", "/proc/1/comm").stdout().trim());
             assertEquals("511", app.exec("cat", "/proc/sys/net/core/somaxconn").stdout().trim());
+            assertTrue(s.privileged());
+            String resolv = app.exec("cat", "/etc/resolv.conf").stdout();
+            assertTrue(resolv.contains("search corp.internal"), resolv);
             String df = app.exec("df", "-k", "/dev/shm").stdout();
             assertTrue(df.contains(String.valueOf(96 * 1024)), df);
         } finally {

@@ -135,7 +135,8 @@ final class ServiceParts {
                 ModelReader.list(s, "cap_add"), ModelReader.list(s, "cap_drop"), hosts,
                 ModelReader.list(s, "tmpfs").stream().map(t -> t.split(":")[0]).toList(), ModelReader.bool(s, "init"),
                 ModelReader.text(s, "platform"), s.has("shm_size") ? Long.valueOf(ModelReader.text(s, "shm_size")) : null,
-                ulimits(), ModelReader.strings(s, "sysctls"));
+                ulimits(), ModelReader.strings(s, "sysctls"), ModelReader.bool(s, "privileged"),
+                ModelReader.list(s, "dns"), ModelReader.list(s, "dns_search"));
     }
 
     /** Normalized {@code ulimits}: {@code name: {soft, hard}}, or {@code name: N} for soft = hard = N. */

@@ -179,7 +179,7 @@ public final class ServiceSpecs {
         return runtime(spec, p);
     }
 
-    /** init, platform, shm_size, ulimits, sysctls: the engine-side settings {@code docker compose up} sends too. */
+    /** init, platform, shm_size, ulimits, sysctls, privileged, dns, dns_search: the engine-side settings {@code docker compose up} sends too. */
     private static ContainerSpec runtime(ContainerSpec spec, ComposeModel.Process p) {
         if (p.init()) {
             spec = spec.init();
@@ -195,6 +195,15 @@ public final class ServiceSpecs {
         }
         for (var sysctl : p.sysctls().entrySet()) {
             spec = spec.sysctl(sysctl.getKey(), sysctl.getValue());
+        }
+        if (p.privileged()) {
+            spec = spec.privileged();
+        }
+        if (!p.dns().isEmpty()) {
+            spec = spec.dns(p.dns().toArray(String[]::new));
+        }
+        if (!p.dnsSearch().isEmpty()) {
+            spec = spec.dnsSearch(p.dnsSearch().toArray(String[]::new));
         }
         return spec;
     }

@@ -162,6 +162,15 @@ final class CreateRequest {
         if (!res.sysctls().isEmpty()) {
             host.withSysctls(res.sysctls());
         }
+        if (res.privileged()) {
+            host.withPrivileged(true);
+        }
+        if (!net.dns().isEmpty()) {
+            host.withDns(net.dns().toArray(String[]::new));
+        }
+        if (!net.dnsSearch().isEmpty()) {
+            host.withDnsSearch(net.dnsSearch().toArray(String[]::new));
+        }
         if (net.network() != null) {
             host.withNetworkMode(net.network());
         }

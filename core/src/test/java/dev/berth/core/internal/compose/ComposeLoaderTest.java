@@ -147,8 +147,8 @@ class ComposeLoaderTest {
 
     @Test
     void keysComposeAcceptsButBerthCannotRunFailAtTheirMark() throws Exception {
-        var init = invalid("services:\n  web:\n    image: nginx\n    privileged: true\n");
-        assertEquals("services.web.privileged", init.keyPath());
+        var init = invalid("services:\n  web:\n    image: nginx\n    oom_score_adj: 100\n");
+        assertEquals("services.web.oom_score_adj", init.keyPath());
         assertTrue(init.getMessage().contains("Berth cannot run it"), init.getMessage());
         var ssh = invalid("services:\n  web:\n    build:\n      context: .\n      secrets: [npmrc]\n");
         assertEquals("services.web.build.secrets", ssh.keyPath());
