@@ -89,7 +89,7 @@ final class StackShutdown {
         try {
             c.stop();
             if (remove) {
-                c.remove(new dev.berth.ContainerRemoval(true, volumes));
+                c.remove(volumes ? dev.berth.ContainerRemoval.forced().withVolumes() : dev.berth.ContainerRemoval.forced());
             }
         } catch (ContainerNotFoundException gone) {
             // removed meanwhile (by another down, or auto-remove): what down wanted
