@@ -427,6 +427,147 @@ public final class ContainerSpec {
         return with(resources.withCapDrop(all));
     }
 
+    /**
+     * {@code --shm-size}: the size of /dev/shm, "256m", "1g" … (binary units; the engine's default is 64m).
+     *
+     * @param size a number with b, k, m or g
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it does not parse or is not positive
+     */
+    public ContainerSpec shmSize(String size) {
+        return shmSizeBytes(Validation.parseSize("shm size", size));
+    }
+
+    /**
+     * {@code --shm-size BYTES}.
+     *
+     * @param bytes the size of /dev/shm in bytes, more than 0
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not positive
+     */
+    public ContainerSpec shmSizeBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new InvalidSpecException("shm size", bytes + " bytes", "/dev/shm must have a positive size",
+                    "give e.g. \"256m\", or leave it out for the engine's 64m");
+        }
+        return with(resources.withShmSizeBytes(bytes));
+    }
+
+    /**
+     * {@code --ulimit name=soft:hard}; a second call for the same name replaces the first.
+     *
+     * @param name e.g. "nofile", "nproc", "core", "memlock"
+     * @param soft the soft limit, -1 for unlimited
+     * @param hard the hard limit, -1 for unlimited, at least the soft limit
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name is not a ulimit or soft exceeds hard
+     */
+    public ContainerSpec ulimit(String name, long soft, long hard) {
+        if (name == null || !ULIMITS.contains(name)) {
+            throw new InvalidSpecException("ulimit", name, "not a ulimit the engine knows",
+                    "use one of " + new java.util.TreeSet<>(ULIMITS));
+        }
+        if (soft < -1 || hard < -1 || (hard != -1 && (soft == -1 || soft > hard))) {
+            throw new InvalidSpecException("ulimit " + name, soft + ":" + hard,
+                    "limits are -1 (unlimited) or at least 0, and the soft limit may not exceed the hard one",
+                    "write e.g. ulimit(\"" + name + "\", 1024, 2048)");
+        }
+        var all = new LinkedHashMap<>(resources.ulimits());
+        all.put(name, new ContainerSettings.Ulimit(name, soft, hard));
+        return with(resources.withUlimits(all));
+    }
+
+    /**
+     * {@code --sysctl name=value}: a namespaced kernel parameter, e.g. "net.core.somaxconn" = "1024".
+     *
+     * @param name the parameter's dotted name
+     * @param value its value
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name is not a dotted kernel parameter name or the value is null
+     */
+    public ContainerSpec sysctl(String name, String value) {
+        if (name == null || !name.matches("[a-z0-9_]+(\\.[A-Za-z0-9_*/-]+)+")) {
+            throw new InvalidSpecException("sysctl", name, "a sysctl is a dotted kernel parameter name",
+                    "write e.g. sysctl(\"net.core.somaxconn\", \"1024\")");
+        }
+        Validation.required("value of sysctl " + name, value, "pass e.g. \"1\"");
+        var all = new LinkedHashMap<>(resources.sysctls());
+        all.put(name, value);
+        return with(resources.withSysctls(all));
+    }
+
+    /**
+     * {@code --init}: runs an init process as PID 1 that forwards signals and reaps zombies.
+     *
+     * @return a new spec; this one is unchanged
+     */
+    public ContainerSpec init() {
+        return with(execution.withInit(true));
+    }
+
+    /**
+     * {@code --platform os/arch[/variant]}: which variant of a multi-platform image to create (and pull).
+     *
+     * @param platform e.g. "linux/amd64" or "linux/arm64/v8"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not os/arch or os/arch/variant
+     */
+    public ContainerSpec platform(String platform) {
+        if (platform == null || !platform.matches("[a-z0-9_]+/[a-z0-9_]+(/[a-z0-9_.]+)?")) {
+            throw new InvalidSpecException("platform", platform, "a platform is os/arch or os/arch/variant",
+                    "write e.g. \"linux/amd64\" or \"linux/arm64/v8\"");
+        }
+        return with(execution.withPlatform(platform));
+    }
+
+    /**
+     * {@code --privileged}: every capability and access to the host's devices. Only for what needs it (e.g. Docker in
+     * Docker); prefer {@link #capAdd(String...)}.
+     *
+     * @return a new spec; this one is unchanged
+     */
+    public ContainerSpec privileged() {
+        return with(resources.withPrivileged(true));
+    }
+
+    /**
+     * {@code --dns}: name servers for the container's /etc/resolv.conf, added to those set before.
+     *
+     * @param servers IP addresses, e.g. "1.1.1.1"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not an IP address
+     */
+    public ContainerSpec dns(String... servers) {
+        Validation.required("DNS servers", servers, "pass e.g. dns(\"1.1.1.1\")");
+        var all = new ArrayList<>(networking.dns());
+        for (String server : servers) {
+            Validation.hostIp("DNS server", server, false);
+            all.add(server);
+        }
+        return with(networking.withDns(all));
+    }
+
+    /**
+     * {@code --dns-search}: search domains for the container's /etc/resolv.conf, added to those set before.
+     *
+     * @param domains e.g. "example.internal"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when one is not a domain name
+     */
+    public ContainerSpec dnsSearch(String... domains) {
+        Validation.required("DNS search domains", domains, "pass e.g. dnsSearch(\"example.internal\")");
+        var all = new ArrayList<>(networking.dnsSearch());
+        for (String domain : domains) {
+            Validation.hostname("DNS search domain", domain);
+            all.add(domain);
+        }
+        return with(networking.withDnsSearch(all));
+    }
+
+    /** The names {@code docker run --ulimit} accepts (from the engine's ulimit table). */
+    private static final Set<String> ULIMITS = Set.of("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
+            "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack", "as");
+
     // ---- networking ----
 
     /**
@@ -724,10 +865,12 @@ public final class ContainerSpec {
         Lifecycle l = lifecycle;
         return java.util.Arrays.asList(imageText, image, name, new java.util.TreeMap<>(labels), mounts,
                 x.command(), x.entrypoint(), new java.util.TreeMap<>(x.environment().revealed()),
-                new java.util.TreeSet<>(x.environment().secretKeys()), x.workdir(), x.user(), x.tty(), x.stdinOpen(),
+                new java.util.TreeSet<>(x.environment().secretKeys()), x.workdir(), x.user(), x.tty(), x.stdinOpen(), x.init(), x.platform(),
                 r.memoryBytes(), r.nanoCpus(), r.pidsLimit(), r.readOnlyRootfs(), new java.util.TreeSet<>(r.capAdd()),
-                new java.util.TreeSet<>(r.capDrop()),
-                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(),
+                new java.util.TreeSet<>(r.capDrop()), r.shmSizeBytes(), new java.util.TreeMap<>(r.ulimits()),
+                new java.util.TreeMap<>(r.sysctls()), r.privileged(),
+                n.network(), n.aliases(), n.hostname(), new java.util.TreeMap<>(n.extraHosts()), n.ports(), n.dns(),
+                n.dnsSearch(),
                 l.restart(), l.healthCheck(), l.autoRemove(), l.stopSignal(), l.stopTimeout(), l.pullPolicy(),
                 l.waits().stream().map(w -> w + " within " + w.timeout()).toList());
     }
@@ -783,6 +926,26 @@ public final class ContainerSpec {
         if (!resources.capDrop().isEmpty()) {
             s.add("cap-drop=" + resources.capDrop());
         }
+        add(s, "shm-size", resources.shmSizeBytes());
+        if (!resources.ulimits().isEmpty()) {
+            s.add("ulimits=" + resources.ulimits().values());
+        }
+        if (!resources.sysctls().isEmpty()) {
+            s.add("sysctls=" + resources.sysctls());
+        }
+        if (execution.init()) {
+            s.add("init");
+        }
+        add(s, "platform", execution.platform());
+        if (resources.privileged()) {
+            s.add("privileged");
+        }
+        if (!networking.dns().isEmpty()) {
+            s.add("dns=" + networking.dns());
+        }
+        if (!networking.dnsSearch().isEmpty()) {
+            s.add("dns-search=" + networking.dnsSearch());
+        }
         add(s, "health", lifecycle.healthCheck() == null ? null : lifecycle.healthCheck().test());
         add(s, "network", networking.network() == null ? null
                 : networking.network() + (networking.aliases().isEmpty() ? "" : networking.aliases()));
@@ -829,7 +992,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * What runs: command, entrypoint, environment (masked when printed), working dir, user, TTY and stdin.
+     * What runs: command, entrypoint, environment (masked when printed), working dir, user, TTY and stdin, init
+     * process, platform.
      *
      * @param command the CMD override ({@code docker run IMAGE COMMAND}); empty for the image's
      * @param entrypoint the {@code --entrypoint} override; empty for the image's
@@ -838,11 +1002,13 @@ public final class ContainerSpec {
      * @param user {@code --user}; null for the image's
      * @param tty {@code -t}
      * @param stdinOpen {@code -i}
+     * @param init {@code --init}: an init process as PID 1 that reaps zombies and forwards signals
+     * @param platform {@code --platform}, e.g. "linux/amd64"; null for the engine's
      */
     public record Execution(List<String> command, List<String> entrypoint, Environment environment, String workdir,
-            String user, boolean tty, boolean stdinOpen) {
+            String user, boolean tty, boolean stdinOpen, boolean init, String platform) {
         static final Execution NONE = new Execution(List.of(), List.of(), Environment.empty(), null, null, false,
-                false);
+                false, false, null);
 
         /**
          * Copies the collections, so the value cannot change.
@@ -854,6 +1020,8 @@ public final class ContainerSpec {
          * @param user see {@link #user()}
          * @param tty see {@link #tty()}
          * @param stdinOpen see {@link #stdinOpen()}
+         * @param init see {@link #init()}
+         * @param platform see {@link #platform()}
          */
         public Execution {
             command = List.copyOf(command);
@@ -862,36 +1030,45 @@ public final class ContainerSpec {
         }
 
         Execution withCommand(List<String> v) {
-            return new Execution(v, entrypoint, environment, workdir, user, tty, stdinOpen);
+            return new Execution(v, entrypoint, environment, workdir, user, tty, stdinOpen, init, platform);
         }
 
         Execution withEntrypoint(List<String> v) {
-            return new Execution(command, v, environment, workdir, user, tty, stdinOpen);
+            return new Execution(command, v, environment, workdir, user, tty, stdinOpen, init, platform);
         }
 
         Execution withEnvironment(Environment v) {
-            return new Execution(command, entrypoint, v, workdir, user, tty, stdinOpen);
+            return new Execution(command, entrypoint, v, workdir, user, tty, stdinOpen, init, platform);
         }
 
         Execution withWorkdir(String v) {
-            return new Execution(command, entrypoint, environment, v, user, tty, stdinOpen);
+            return new Execution(command, entrypoint, environment, v, user, tty, stdinOpen, init, platform);
         }
 
         Execution withUser(String v) {
-            return new Execution(command, entrypoint, environment, workdir, v, tty, stdinOpen);
+            return new Execution(command, entrypoint, environment, workdir, v, tty, stdinOpen, init, platform);
         }
 
         Execution withTty(boolean v) {
-            return new Execution(command, entrypoint, environment, workdir, user, v, stdinOpen);
+            return new Execution(command, entrypoint, environment, workdir, user, v, stdinOpen, init, platform);
         }
 
         Execution withStdinOpen(boolean v) {
-            return new Execution(command, entrypoint, environment, workdir, user, tty, v);
+            return new Execution(command, entrypoint, environment, workdir, user, tty, v, init, platform);
+        }
+
+        Execution withInit(boolean v) {
+            return new Execution(command, entrypoint, environment, workdir, user, tty, stdinOpen, v, platform);
+        }
+
+        Execution withPlatform(String v) {
+            return new Execution(command, entrypoint, environment, workdir, user, tty, stdinOpen, init, v);
         }
     }
 
     /**
-     * Limits and privileges: memory, CPUs, pids, read-only root file system, capabilities. Null = engine default.
+     * Limits and privileges: memory, CPUs, pids, read-only root file system, capabilities, /dev/shm size, ulimits,
+     * sysctls. Null = engine default.
      *
      * @param memoryBytes {@code --memory} in bytes, or null
      * @param nanoCpus {@code --cpus} in billionths of a CPU, or null
@@ -899,10 +1076,16 @@ public final class ContainerSpec {
      * @param readOnlyRootfs {@code --read-only}
      * @param capAdd {@code --cap-add}
      * @param capDrop {@code --cap-drop}
+     * @param shmSizeBytes {@code --shm-size} in bytes, or null (the engine's 64 MiB)
+     * @param ulimits {@code --ulimit}, by name
+     * @param sysctls {@code --sysctl}, name to value
+     * @param privileged {@code --privileged}: every capability and every device
      */
     public record Resources(Long memoryBytes, Long nanoCpus, Long pidsLimit, boolean readOnlyRootfs,
-            Set<String> capAdd, Set<String> capDrop) {
-        static final Resources NONE = new Resources(null, null, null, false, Set.of(), Set.of());
+            Set<String> capAdd, Set<String> capDrop, Long shmSizeBytes, Map<String, ContainerSettings.Ulimit> ulimits,
+            Map<String, String> sysctls, boolean privileged) {
+        static final Resources NONE = new Resources(null, null, null, false, Set.of(), Set.of(), null, Map.of(),
+                Map.of(), false);
 
         /**
          * Copies the collections, so the value cannot change.
@@ -913,34 +1096,66 @@ public final class ContainerSpec {
          * @param readOnlyRootfs see {@link #readOnlyRootfs()}
          * @param capAdd see {@link #capAdd()}
          * @param capDrop see {@link #capDrop()}
+         * @param shmSizeBytes see {@link #shmSizeBytes()}
+         * @param ulimits see {@link #ulimits()}
+         * @param sysctls see {@link #sysctls()}
+         * @param privileged see {@link #privileged()}
          */
         public Resources {
             capAdd = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capAdd));
             capDrop = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(capDrop));
+            ulimits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ulimits));
+            sysctls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sysctls));
         }
 
         Resources withMemoryBytes(Long v) {
-            return new Resources(v, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop);
+            return new Resources(v, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
+                    sysctls, privileged);
         }
 
         Resources withNanoCpus(Long v) {
-            return new Resources(memoryBytes, v, pidsLimit, readOnlyRootfs, capAdd, capDrop);
+            return new Resources(memoryBytes, v, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
+                    sysctls, privileged);
         }
 
         Resources withPidsLimit(Long v) {
-            return new Resources(memoryBytes, nanoCpus, v, readOnlyRootfs, capAdd, capDrop);
+            return new Resources(memoryBytes, nanoCpus, v, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, ulimits,
+                    sysctls, privileged);
         }
 
         Resources withReadOnlyRootfs(boolean v) {
-            return new Resources(memoryBytes, nanoCpus, pidsLimit, v, capAdd, capDrop);
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, v, capAdd, capDrop, shmSizeBytes, ulimits,
+                    sysctls, privileged);
         }
 
         Resources withCapAdd(Set<String> v) {
-            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, v, capDrop);
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, v, capDrop, shmSizeBytes, ulimits,
+                    sysctls, privileged);
         }
 
         Resources withCapDrop(Set<String> v) {
-            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, v);
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, v, shmSizeBytes, ulimits,
+                    sysctls, privileged);
+        }
+
+        Resources withShmSizeBytes(Long v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, v, ulimits,
+                    sysctls, privileged);
+        }
+
+        Resources withUlimits(Map<String, ContainerSettings.Ulimit> v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes, v,
+                    sysctls, privileged);
+        }
+
+        Resources withSysctls(Map<String, String> v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes,
+                    ulimits, v, privileged);
+        }
+
+        Resources withPrivileged(boolean v) {
+            return new Resources(memoryBytes, nanoCpus, pidsLimit, readOnlyRootfs, capAdd, capDrop, shmSizeBytes,
+                    ulimits, sysctls, v);
         }
     }
 
@@ -952,10 +1167,13 @@ public final class ContainerSpec {
      * @param hostname {@code --hostname}, or null
      * @param extraHosts {@code --add-host} entries, name to IP
      * @param ports {@code -p} bindings
+     * @param dns {@code --dns} name servers
+     * @param dnsSearch {@code --dns-search} domains
      */
     public record Networking(String network, List<String> aliases, String hostname, Map<String, String> extraHosts,
-            List<PortBinding> ports) {
-        static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of());
+            List<PortBinding> ports, List<String> dns, List<String> dnsSearch) {
+        static final Networking NONE = new Networking(null, List.of(), null, Map.of(), List.of(), List.of(),
+                List.of());
 
         /**
          * Copies the collections, so the value cannot change.
@@ -965,27 +1183,39 @@ public final class ContainerSpec {
          * @param hostname see {@link #hostname()}
          * @param extraHosts see {@link #extraHosts()}
          * @param ports see {@link #ports()}
+         * @param dns see {@link #dns()}
+         * @param dnsSearch see {@link #dnsSearch()}
          */
         public Networking {
+            dns = List.copyOf(dns);
+            dnsSearch = List.copyOf(dnsSearch);
             aliases = List.copyOf(aliases);
             extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
             ports = List.copyOf(ports);
         }
 
         Networking withNetwork(String v, List<String> newAliases) {
-            return new Networking(v, newAliases, hostname, extraHosts, ports);
+            return new Networking(v, newAliases, hostname, extraHosts, ports, dns, dnsSearch);
         }
 
         Networking withHostname(String v) {
-            return new Networking(network, aliases, v, extraHosts, ports);
+            return new Networking(network, aliases, v, extraHosts, ports, dns, dnsSearch);
         }
 
         Networking withExtraHosts(Map<String, String> v) {
-            return new Networking(network, aliases, hostname, v, ports);
+            return new Networking(network, aliases, hostname, v, ports, dns, dnsSearch);
         }
 
         Networking withPorts(List<PortBinding> v) {
-            return new Networking(network, aliases, hostname, extraHosts, v);
+            return new Networking(network, aliases, hostname, extraHosts, v, dns, dnsSearch);
+        }
+
+        Networking withDns(List<String> v) {
+            return new Networking(network, aliases, hostname, extraHosts, ports, v, dnsSearch);
+        }
+
+        Networking withDnsSearch(List<String> v) {
+            return new Networking(network, aliases, hostname, extraHosts, ports, dns, v);
         }
     }
 

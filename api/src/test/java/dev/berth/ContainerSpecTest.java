@@ -147,7 +147,8 @@ class ContainerSpecTest {
         ContainerSpec full = ContainerSpec.of("nginx").name("web").command("a").entrypoint("b").env("K", "v")
                 .env("S", Secret.of("s")).workdir("/w").user("1").interactive().label("l", "v").publish(80)
                 .tmpfs("/t").memory("64m").cpus(1).pidsLimit(5).readOnlyRootfs().capAdd("NET_ADMIN").capDrop("ALL")
-                .network("n", "al").hostname("h").extraHost("x", "1.2.3.4").restart(RestartPolicy.ALWAYS)
+                .shmSize("128m").ulimit("nofile", 1024, 2048).sysctl("net.core.somaxconn", "1024").init()
+                .platform("linux/amd64").privileged().dns("1.1.1.1").dnsSearch("corp.internal").network("n", "al").hostname("h").extraHost("x", "1.2.3.4").restart(RestartPolicy.ALWAYS)
                 .healthCheck(HealthCheck.cmd("true")).autoRemove().stopSignal("INT")
                 .stopTimeout(Duration.ofSeconds(1)).pull(PullPolicy.NEVER).waitFor(Wait.port(80));
         for (var group : java.util.List.of(full.execution(), full.resources(), full.networking(), full.lifecycle())) {
@@ -198,5 +199,25 @@ class ContainerSpecTest {
         assertFalse(a.fingerprint().equals(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()));
         assertFalse(ContainerSpec.of("nginx").waitFor(Wait.port(80)).fingerprint()
                 .equals(ContainerSpec.of("nginx").waitFor(Wait.port(80).timeout(Duration.ofSeconds(5))).fingerprint()));
+    }
+
+    @Test
+    void newRuntimeSettingsAreCheckedAndCompared() {
+        ContainerSpec base = ContainerSpec.of("nginx");
+        assertThrows(InvalidSpecException.class, () -> base.shmSize("lots"));
+        assertThrows(InvalidSpecException.class, () -> base.shmSizeBytes(0));
+        assertThrows(InvalidSpecException.class, () -> base.ulimit("files", 1, 2));
+        assertThrows(InvalidSpecException.class, () -> base.ulimit("nofile", 3, 2));
+        assertThrows(InvalidSpecException.class, () -> base.sysctl("somaxconn", "1"));
+        assertThrows(InvalidSpecException.class, () -> base.platform("amd64"));
+        assertThrows(InvalidSpecException.class, () -> base.dns("resolver"));
+        assertThrows(InvalidSpecException.class, () -> base.dnsSearch("bad domain"));
+        assertFalse(base.privileged().fingerprint().equals(base.fingerprint()));
+        assertEquals(base.ulimit("nofile", 1, 2).ulimit("nproc", 3, 4), base.ulimit("nofile", 1, 2).ulimit("nproc", 3, 4));
+        assertEquals(base.ulimit("nofile", 1, 2).ulimit("nproc", 3, 4).fingerprint(),
+                base.ulimit("nproc", 3, 4).ulimit("nofile", 1, 2).fingerprint());
+        assertFalse(base.init().equals(base));
+        assertFalse(base.shmSize("1g").fingerprint().equals(base.shmSize("2g").fingerprint()));
+        assertTrue(base.init().shmSize("1m").toString().contains("init"));
     }
 }

@@ -206,11 +206,11 @@ class StacksTest extends EngineTest {
     @Test
     void keysBerthCannotRunFailBeforeAnyEngineCall(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("docker-compose.yml"),
-                "services:\n  web:\n    image: nginx:1.22\n    init: true\n");
+                "services:\n  web:\n    image: nginx:1.22\n    oom_score_adj: 100\n");
         long before = docker.requestCount();
         var e = assertThrows(InvalidComposeFileException.class, () -> docker.stacks().up(StackSpec.fromCompose(file)));
         assertEquals(4, e.line());
-        assertEquals("services.web.init", e.keyPath());
+        assertEquals("services.web.oom_score_adj", e.keyPath());
         assertEquals(before, docker.requestCount(), "rejected before any engine call");
     }
 

@@ -26,7 +26,9 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
     /** Where and as whom the process runs. Null fields are not set. */
     public record Process(String workdir, String user, String hostname, boolean tty, boolean stdinOpen,
             String stopSignal, Duration stopGracePeriod, boolean readOnly, List<String> capAdd, List<String> capDrop,
-            Map<String, String> extraHosts, List<String> tmpfs) {
+            Map<String, String> extraHosts, List<String> tmpfs, boolean init, String platform, Long shmSizeBytes,
+            List<dev.berth.ContainerSettings.Ulimit> ulimits, Map<String, String> sysctls, boolean privileged,
+            List<String> dns, List<String> dnsSearch) {
     }
 
     /** Null fields are not set. */

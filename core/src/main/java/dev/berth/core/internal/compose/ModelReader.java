@@ -21,7 +21,7 @@ public final class ModelReader {
             "ports", "volumes", "networks", "depends_on", "healthcheck", "restart", "labels", "working_dir", "user",
             "hostname", "container_name", "extra_hosts", "cap_add", "cap_drop", "read_only", "mem_limit", "cpus",
             "pids_limit", "stop_signal", "stop_grace_period", "tmpfs", "tty", "stdin_open", "deploy", "scale",
-            "secrets", "configs", "network_mode");
+            "secrets", "configs", "network_mode", "init", "platform", "shm_size", "ulimits", "sysctls", "privileged", "dns", "dns_search");
     /**
      * Keys a plain engine has no use for, ignored by {@code docker compose up} too: {@code develop} (only for
      * {@code watch}), {@code profiles} (already applied), {@code expose} (ports are reachable on the project

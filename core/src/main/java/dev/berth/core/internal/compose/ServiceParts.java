@@ -133,7 +133,27 @@ final class ServiceParts {
                 ModelReader.text(s, "hostname"), ModelReader.bool(s, "tty"), ModelReader.bool(s, "stdin_open"),
                 ModelReader.text(s, "stop_signal"), grace, ModelReader.bool(s, "read_only"),
                 ModelReader.list(s, "cap_add"), ModelReader.list(s, "cap_drop"), hosts,
-                ModelReader.list(s, "tmpfs").stream().map(t -> t.split(":")[0]).toList());
+                ModelReader.list(s, "tmpfs").stream().map(t -> t.split(":")[0]).toList(), ModelReader.bool(s, "init"),
+                ModelReader.text(s, "platform"), s.has("shm_size") ? Long.valueOf(ModelReader.text(s, "shm_size")) : null,
+                ulimits(), ModelReader.strings(s, "sysctls"), ModelReader.bool(s, "privileged"),
+                ModelReader.list(s, "dns"), ModelReader.list(s, "dns_search"));
+    }
+
+    /** Normalized {@code ulimits}: {@code name: {soft, hard}}, or {@code name: N} for soft = hard = N. */
+    private List<dev.berth.ContainerSettings.Ulimit> ulimits() {
+        List<dev.berth.ContainerSettings.Ulimit> out = new ArrayList<>();
+        if (s.get("ulimits") instanceof YNode.Map limits) {
+            limits.entries().forEach((name, v) -> {
+                long soft = v instanceof YNode.Map m ? number(m.get("soft")) : number(v);
+                long hard = v instanceof YNode.Map m ? number(m.get("hard")) : soft;
+                out.add(new dev.berth.ContainerSettings.Ulimit(name, soft, hard));
+            });
+        }
+        return out;
+    }
+
+    private static long number(YNode node) {
+        return Long.parseLong(Canon.text(node));
     }
 
     /** {@code mem_limit}/{@code cpus}/{@code pids_limit}, or the same from {@code deploy.resources.limits}. */

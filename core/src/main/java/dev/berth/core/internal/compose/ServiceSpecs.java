@@ -176,6 +176,35 @@ public final class ServiceSpecs {
         for (var host : p.extraHosts().entrySet()) {
             spec = spec.extraHost(host.getKey(), host.getValue());
         }
+        return runtime(spec, p);
+    }
+
+    /** init, platform, shm_size, ulimits, sysctls, privileged, dns, dns_search: the engine-side settings {@code docker compose up} sends too. */
+    private static ContainerSpec runtime(ContainerSpec spec, ComposeModel.Process p) {
+        if (p.init()) {
+            spec = spec.init();
+        }
+        if (p.platform() != null) {
+            spec = spec.platform(p.platform());
+        }
+        if (p.shmSizeBytes() != null) {
+            spec = spec.shmSizeBytes(p.shmSizeBytes());
+        }
+        for (var limit : p.ulimits()) {
+            spec = spec.ulimit(limit.name(), limit.soft(), limit.hard());
+        }
+        for (var sysctl : p.sysctls().entrySet()) {
+            spec = spec.sysctl(sysctl.getKey(), sysctl.getValue());
+        }
+        if (p.privileged()) {
+            spec = spec.privileged();
+        }
+        if (!p.dns().isEmpty()) {
+            spec = spec.dns(p.dns().toArray(String[]::new));
+        }
+        if (!p.dnsSearch().isEmpty()) {
+            spec = spec.dnsSearch(p.dnsSearch().toArray(String[]::new));
+        }
         return spec;
     }
 

@@ -44,9 +44,16 @@ final class CreateRequest {
                 var aliases = endpoint.putArray("Aliases");
                 cmd.getAliases().forEach(aliases::add);
             }
+            tree.remove("platform"); // a query parameter of the create, not a body field
             byte[] body = json.writeValueAsBytes(tree);
-            String query = cmd.getName() == null ? "" : "?name="
-                    + dev.berth.core.internal.transport.RawEngine.encode(cmd.getName());
+            List<String> params = new ArrayList<>();
+            if (cmd.getName() != null) {
+                params.add("name=" + dev.berth.core.internal.transport.RawEngine.encode(cmd.getName()));
+            }
+            if (cmd.getPlatform() != null) {
+                params.add("platform=" + dev.berth.core.internal.transport.RawEngine.encode(cmd.getPlatform()));
+            }
+            String query = params.isEmpty() ? "" : "?" + String.join("&", params);
             var answer = engine.raw().postJson("/containers/create" + query, body);
             return json.treeToValue(answer, com.github.dockerjava.api.command.CreateContainerResponse.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -83,6 +90,9 @@ final class CreateRequest {
         }
         if (net.hostname() != null) {
             cmd.withHostName(net.hostname());
+        }
+        if (run.platform() != null) {
+            cmd.withPlatform(run.platform());
         }
         if (run.tty()) {
             cmd.withTty(true);
@@ -140,6 +150,26 @@ final class CreateRequest {
         }
         if (!res.capDrop().isEmpty()) {
             host.withCapDrop(capabilities(res.capDrop()));
+        }
+        if (spec.execution().init()) {
+            host.withInit(true);
+        }
+        host.withShmSize(res.shmSizeBytes());
+        if (!res.ulimits().isEmpty()) {
+            host.withUlimits(res.ulimits().values().stream()
+                    .map(u -> new com.github.dockerjava.api.model.Ulimit(u.name(), u.soft(), u.hard())).toList());
+        }
+        if (!res.sysctls().isEmpty()) {
+            host.withSysctls(res.sysctls());
+        }
+        if (res.privileged()) {
+            host.withPrivileged(true);
+        }
+        if (!net.dns().isEmpty()) {
+            host.withDns(net.dns().toArray(String[]::new));
+        }
+        if (!net.dnsSearch().isEmpty()) {
+            host.withDnsSearch(net.dnsSearch().toArray(String[]::new));
         }
         if (net.network() != null) {
             host.withNetworkMode(net.network());

@@ -147,8 +147,8 @@ class ComposeLoaderTest {
 
     @Test
     void keysComposeAcceptsButBerthCannotRunFailAtTheirMark() throws Exception {
-        var init = invalid("services:\n  web:\n    image: nginx\n    init: true\n");
-        assertEquals("services.web.init", init.keyPath());
+        var init = invalid("services:\n  web:\n    image: nginx\n    oom_score_adj: 100\n");
+        assertEquals("services.web.oom_score_adj", init.keyPath());
         assertTrue(init.getMessage().contains("Berth cannot run it"), init.getMessage());
         var ssh = invalid("services:\n  web:\n    build:\n      context: .\n      secrets: [npmrc]\n");
         assertEquals("services.web.build.secrets", ssh.keyPath());
@@ -179,5 +179,35 @@ class ComposeLoaderTest {
         assertEquals("s3cret", new String(new ServiceSpecs(model).inlineFiles(db, Map.of("DB_PASSWORD", "s3cret"))
                 .get(0).content()));
         assertTrue(db.configJson().contains("\"replicas\": 2"), "each service keeps its normalized config");
+    }
+
+    @Test
+    void runtimeKeysBecomeContainerSpecFields() throws Exception {
+        Path file = write("compose.yaml", """
+                services:
+                  app:
+                    image: busybox
+                    init: true
+                    platform: linux/amd64
+                    shm_size: 1g
+                    ulimits: {nproc: 500, nofile: {soft: 1024, hard: 2048}}
+                    sysctls: [net.core.somaxconn=511]
+                    privileged: true
+                    dns: 192.0.2.53
+                    dns_search: [corp.internal]
+                """);
+        ComposeModel model = ModelReader.read(load(Map.of(), file));
+        var spec = new ServiceSpecs(model).container(model.services().get("app"), 1, Map.of("default", "p_default"),
+                Map.of(), null);
+        assertTrue(spec.execution().init());
+        assertEquals("linux/amd64", spec.execution().platform());
+        assertEquals(1L << 30, spec.resources().shmSizeBytes());
+        assertEquals(new dev.berth.ContainerSettings.Ulimit("nproc", 500, 500), spec.resources().ulimits().get("nproc"));
+        assertEquals(new dev.berth.ContainerSettings.Ulimit("nofile", 1024, 2048),
+                spec.resources().ulimits().get("nofile"));
+        assertEquals(Map.of("net.core.somaxconn", "511"), spec.resources().sysctls());
+        assertTrue(spec.resources().privileged());
+        assertEquals(List.of("192.0.2.53"), spec.networking().dns());
+        assertEquals(List.of("corp.internal"), spec.networking().dnsSearch());
     }
 }
