@@ -3,9 +3,9 @@ package dev.berth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code docker network create}: driver, internal, labels, IPv4 subnet/gateway, IPv6. Immutable. */
+/** {@code docker network create}: driver and its options, internal, labels, IPv4 subnet/gateway, IPv6. Immutable. */
 public record NetworkSpec(String name, String driver, boolean internalOnly, Map<String, String> labels, String subnet,
-        String gateway, boolean ipv6, String ipv6Subnet) {
+        String gateway, boolean ipv6, String ipv6Subnet, Map<String, String> options) {
     /**
      * Checks the values and copies the collections, so the value cannot change.
      *
@@ -17,6 +17,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @param gateway see {@link #gateway()}
      * @param ipv6 see {@link #ipv6()}
      * @param ipv6Subnet see {@link #ipv6Subnet()}
+     * @param options see {@link #options()}
      * @throws InvalidSpecException when a value breaks its rule
      */
     public NetworkSpec {
@@ -24,6 +25,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
                 "use letters, digits, '_', '.' or '-', starting with a letter or digit, e.g. \"mynet\"");
         Validation.notBlank("network driver", driver, "use \"bridge\" (the default) or another installed driver");
         labels = Map.copyOf(labels);
+        options = Map.copyOf(options);
         if (gateway != null && subnet == null) {
             throw new InvalidSpecException("network gateway", gateway, "a gateway needs a subnet",
                     "add .subnet(\"10.10.0.0/24\") too");
@@ -42,7 +44,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @throws InvalidSpecException when the name is invalid
      */
     public static NetworkSpec named(String name) {
-        return new NetworkSpec(name, "bridge", false, Map.of(), null, null, false, null);
+        return new NetworkSpec(name, "bridge", false, Map.of(), null, null, false, null, Map.of());
     }
 
     /**
@@ -52,7 +54,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @return a new spec; this one is unchanged
      */
     public NetworkSpec driver(String value) {
-        return new NetworkSpec(name, value, internalOnly, labels, subnet, gateway, ipv6, ipv6Subnet);
+        return new NetworkSpec(name, value, internalOnly, labels, subnet, gateway, ipv6, ipv6Subnet, options);
     }
 
     /**
@@ -63,7 +65,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @return a new spec; this one is unchanged
      */
     public NetworkSpec internal() {
-        return new NetworkSpec(name, driver, true, labels, subnet, gateway, ipv6, ipv6Subnet);
+        return new NetworkSpec(name, driver, true, labels, subnet, gateway, ipv6, ipv6Subnet, options);
     }
 
     /**
@@ -78,7 +80,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
         var copy = new LinkedHashMap<>(labels);
         Validation.labelKey(key);
         copy.put(key, Validation.required("value of label " + key, value, "pass \"\" for an empty value"));
-        return new NetworkSpec(name, driver, internalOnly, copy, subnet, gateway, ipv6, ipv6Subnet);
+        return new NetworkSpec(name, driver, internalOnly, copy, subnet, gateway, ipv6, ipv6Subnet, options);
     }
 
     /**
@@ -89,7 +91,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @throws InvalidSpecException when it is not a CIDR
      */
     public NetworkSpec subnet(String cidr) {
-        return new NetworkSpec(name, driver, internalOnly, labels, cidr, gateway, ipv6, ipv6Subnet);
+        return new NetworkSpec(name, driver, internalOnly, labels, cidr, gateway, ipv6, ipv6Subnet, options);
     }
 
     /**
@@ -100,7 +102,7 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @throws InvalidSpecException when it is not an address
      */
     public NetworkSpec gateway(String ip) {
-        return new NetworkSpec(name, driver, internalOnly, labels, subnet, ip, ipv6, ipv6Subnet);
+        return new NetworkSpec(name, driver, internalOnly, labels, subnet, ip, ipv6, ipv6Subnet, options);
     }
 
     /**
@@ -113,6 +115,22 @@ public record NetworkSpec(String name, String driver, boolean internalOnly, Map<
      * @throws InvalidSpecException when it is not an IPv6 CIDR
      */
     public NetworkSpec ipv6(String cidr) {
-        return new NetworkSpec(name, driver, internalOnly, labels, subnet, gateway, true, cidr);
+        return new NetworkSpec(name, driver, internalOnly, labels, subnet, gateway, true, cidr, options);
+    }
+
+    /**
+     * {@code --opt KEY=VALUE}: an option for the driver, e.g. {@code com.docker.network.bridge.name} or
+     * {@code com.docker.network.driver.mtu} for the bridge driver. The engine checks keys and values.
+     *
+     * @param key the option's key
+     * @param value its value
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the key is blank or the value null
+     */
+    public NetworkSpec option(String key, String value) {
+        Validation.notBlank("network driver option key", key, "e.g. \"com.docker.network.driver.mtu\"");
+        var copy = new LinkedHashMap<>(options);
+        copy.put(key, Validation.required("value of driver option " + key, value, "pass \"\" for an empty value"));
+        return new NetworkSpec(name, driver, internalOnly, labels, subnet, gateway, ipv6, ipv6Subnet, copy);
     }
 }

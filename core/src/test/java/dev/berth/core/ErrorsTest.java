@@ -96,6 +96,22 @@ class ErrorsTest extends EngineTest {
         }
     }
 
+    /** A machine restored without its network devices: the bridge is gone, the engine still thinks it exists. */
+    @Test
+    void aBridgeDeviceGoneFromTheHostIsNamedWithTheFix() throws Exception {
+        String device = "bb" + UUID.randomUUID().toString().substring(0, 8);
+        try (var net = docker.networks().create(dev.berth.NetworkSpec.named("berth-gone-" + device)
+                .option("com.docker.network.bridge.name", device))) {
+            Process del = new ProcessBuilder("ip", "link", "del", device).redirectErrorStream(true).start();
+            assertEquals(0, del.waitFor(), new String(del.getInputStream().readAllBytes()));
+            var e = assertThrows(dev.berth.DockerException.class, () -> docker.containers().run(
+                    ContainerSpec.of(TestImages.BUSYBOX).network(net.name()).command("sleep", "300")));
+            assertTrue(e.getMessage().contains("bridge " + device + " no longer exists"), e.getMessage());
+            assertTrue(e.getMessage().contains("Fix: restart the Docker engine"), e.getMessage());
+            assertEquals(0, leftovers(), "the half-created container is removed");
+        }
+    }
+
     @Test
     void invalidPortsAreRejectedBeforeTheEngine() {
         long before = docker.requestCount();

@@ -44,6 +44,14 @@ final class StartFailures {
                     "the engine could not start it: " + message,
                     "check the command/entrypoint exists in the image (docker run --rm -it IMAGE sh)", e);
         }
+        if (meaning instanceof EngineMessages.BridgeDeviceMissing bridge) {
+            // seen after a machine restore kept /var/lib/docker but not its network devices: Docker 28 then restarts
+            // on its old network store and never makes the bridge again
+            return new DockerException("Container " + container.label() + " failed to start: the engine's bridge "
+                    + bridge.device() + " no longer exists on the host (" + message + "). Fix: restart the Docker"
+                    + " engine; if the bridge is still missing, stop it, move /var/lib/docker/network/files/local-kv.db"
+                    + " aside and start it again", e);
+        }
         return new DockerException("Container " + container.label() + " failed to start: " + message, e);
     }
 }

@@ -20,6 +20,9 @@ public final class EngineMessages {
     private static final Pattern EXECUTABLE = Pattern.compile("exec: \\\\?\"([^\"\\\\]*)\\\\?\": (?:executable file"
             + " not found|no such file or directory|permission denied)");
 
+    private static final Pattern BRIDGE = Pattern.compile(
+            "to bridge ([^ ]+) failed: (?:device does not exist|could not find bridge)");
+
     private EngineMessages() {
     }
 
@@ -63,6 +66,10 @@ public final class EngineMessages {
     public record RegistryUnreachable() implements Meaning {
     }
 
+    /** The host device the engine attaches containers to ({@code docker0}, a user bridge) is gone from the host. */
+    public record BridgeDeviceMissing(String device) implements Meaning {
+    }
+
     /** Nothing Berth knows how to say better than the engine's own text. */
     public record Unknown() implements Meaning {
     }
@@ -79,6 +86,10 @@ public final class EngineMessages {
         if (lower.contains("is already in use by container")) {
             Matcher m = CONFLICT_ID.matcher(message);
             return new NameInUse(m.find() ? m.group(1) : null);
+        }
+        Matcher bridge = BRIDGE.matcher(lower);
+        if (bridge.find()) {
+            return new BridgeDeviceMissing(bridge.group(1));
         }
         Matcher network = NETWORK.matcher(message);
         if (network.find()) {

@@ -71,6 +71,9 @@ public final class EngineNetworks implements Networks {
         labels.putAll(engine.berthLabels());
         var cmd = engine.client().createNetworkCmd().withName(spec.name()).withDriver(spec.driver())
                 .withLabels(labels).withInternal(spec.internalOnly()).withCheckDuplicate(true);
+        if (!spec.options().isEmpty()) {
+            cmd.withOptions(spec.options());
+        }
         List<Ipam.Config> pools = new ArrayList<>();
         if (spec.subnet() != null) {
             pools.add(new Ipam.Config().withSubnet(spec.subnet()).withGateway(spec.gateway()));

@@ -1,5 +1,6 @@
 package dev.berth.core.internal.engine;
 
+import dev.berth.core.internal.engine.EngineMessages.BridgeDeviceMissing;
 import dev.berth.core.internal.engine.EngineMessages.CommandNotRunnable;
 import dev.berth.core.internal.engine.EngineMessages.ContainerRunning;
 import dev.berth.core.internal.engine.EngineMessages.InUse;
@@ -52,6 +53,12 @@ class EngineMessagesTest {
                         new NameInUse("599c4d1487ebdbb954768d66a73a788d8f7118c0c1c984be73f28f9b5917e875")),
                 // missing network at start (create succeeds on both)
                 row("20.10", "network nosuchnet-xyz not found", new NetworkMissing("nosuchnet-xyz")),
+                row("28.5 docker0 gone", "failed to set up container networking: failed to create endpoint"
+                        + " magical_noyce on network bridge: adding interface veth3a4737d to bridge docker0 failed:"
+                        + " Device does not exist", new BridgeDeviceMissing("docker0")),
+                row("20.10 bridge gone", "failed to create endpoint great_shtern on network bthtest2: adding"
+                        + " interface vethd6a1c5e to bridge bthtest2 failed: could not find bridge bthtest2: route"
+                        + " ip+net: no such network interface", new BridgeDeviceMissing("bthtest2")),
                 row("28.5", "failed to set up container networking: network nosuchnet-xyz not found",
                         new NetworkMissing("nosuchnet-xyz")),
                 // command that does not exist in the image
