@@ -20,11 +20,13 @@ public interface Stacks {
     Stack up(StackSpec spec, UpOption... options);
 
     /**
-     * {@code docker compose pull}: the images of the services that have no {@code build} section.
+     * {@code docker compose pull}: the images of the services that have no {@code build} section, side by side; a
+     * service with {@code platform:} gets its image for that platform.
      *
      * @param spec the compose file(s)
      * @throws InvalidComposeFileException when the file is invalid
-     * @throws ImagePullException when an image cannot be pulled
+     * @throws ImagePullException when an image cannot be pulled, or the registry has it only for another platform
+     *     than the service's {@code platform:} (the message names service, image and platform)
      */
     void pull(StackSpec spec);
 
@@ -38,10 +40,9 @@ public interface Stacks {
     void build(StackSpec spec);
 
     /**
-     * {@code docker compose run --rm SERVICE [CMD...]}: a one-off container of the service (label
-     * {@code com.docker.compose.oneoff=True}, no published ports), run to its end (at most an hour) and removed; no
-     * command keeps the file's. Its dependencies are not started: bring the stack up first. The result's stdout and
-     * stderr are the output lines joined with newlines (no trailing one).
+     * {@code docker compose run --rm SERVICE [CMD...]}: as {@link #run(StackSpec, OneOffSpec)} with
+     * {@code OneOffSpec.of(service).command(command)} (no command keeps the file's): the service's dependencies are
+     * started first, the one-off is removed after it ended.
      *
      * @param spec the compose file(s) and project name
      * @param service the service to run
@@ -49,8 +50,29 @@ public interface Stacks {
      * @return the exit code and output
      * @throws InvalidComposeFileException when the file is invalid
      * @throws InvalidSpecException when the file has no such service
+     * @throws StackNotReadyException when a dependency does not meet its {@code depends_on} condition
      */
     ExecResult run(StackSpec spec, String service, String... command);
+
+    /**
+     * {@code docker compose run [--no-deps] [--rm] SERVICE [CMD...]}: first, unless {@link OneOffSpec#noDeps()},
+     * the service's dependencies (and theirs) are brought up as {@link #up} does and its own {@code depends_on}
+     * conditions awaited ({@code service_started}, {@code service_healthy}, {@code service_completed_successfully}).
+     * Then a one-off container of the service runs to its end (at most an hour), named as Compose names it
+     * ({@code PROJECT-SERVICE-run-<12 hex>}, or {@code container_name} is ignored as Compose does), labelled
+     * {@code com.docker.compose.oneoff=True} with a {@code com.docker.compose.slug} and no replica number, on the
+     * project's networks without the service's aliases, with no published ports and no restart policy. It is removed
+     * afterwards unless {@link OneOffSpec#keepContainer()}. The dependencies stay up (take them down with the stack's
+     * {@code down()}). The result's stdout and stderr are the output lines joined with newlines (no trailing one).
+     *
+     * @param spec the compose file(s) and project name
+     * @param oneOff the service, command and options
+     * @return the exit code and output
+     * @throws InvalidComposeFileException when the file is invalid
+     * @throws InvalidSpecException when the file has no such service or {@code oneOff} is null
+     * @throws StackNotReadyException when a dependency does not meet its {@code depends_on} condition
+     */
+    ExecResult run(StackSpec spec, OneOffSpec oneOff);
 
     /**
      * A handle on a project that is up (e.g. started by an earlier run), by name: what {@code docker compose -p

@@ -2,6 +2,7 @@ package dev.berth.core.internal;
 
 import dev.berth.DeployedStack;
 import dev.berth.ExecResult;
+import dev.berth.OneOffSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
 import dev.berth.Stacks;
@@ -38,6 +39,11 @@ final class AllStacks implements Stacks {
     @Override
     public ExecResult run(StackSpec spec, String service, String... command) {
         return compose.run(spec, service, command);
+    }
+
+    @Override
+    public ExecResult run(StackSpec spec, OneOffSpec oneOff) {
+        return compose.run(spec, oneOff);
     }
 
     @Override

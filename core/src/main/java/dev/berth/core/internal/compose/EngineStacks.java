@@ -5,26 +5,23 @@ import dev.berth.DockerException;
 import dev.berth.ExecResult;
 import dev.berth.InvalidSpecException;
 import dev.berth.NetworkSpec;
+import dev.berth.OneOffSpec;
 import dev.berth.Stack;
 import dev.berth.StackSpec;
 import dev.berth.UpOption;
 import dev.berth.VolumeSpec;
-import dev.berth.Wait;
-import dev.berth.core.internal.containers.EngineContainer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code docker compose up}: the project is loaded and checked first (nothing is created for a bad file), then
- * networks, volumes and images, then services in dependency order, each wave side by side. Objects carry Compose's
- * own labels, so {@code docker compose -p NAME ps/down} sees them too.
+ * {@code docker compose up} and {@code run}: the project is loaded and checked first (nothing is created for a bad
+ * file), then networks, volumes and images, then services in dependency order ({@link ServiceLauncher}: each as
+ * soon as its own dependencies allow). Objects carry Compose's own labels, so {@code docker compose -p NAME ps/down}
+ * sees them too.
  */
 public final class EngineStacks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineStacks.class);
@@ -45,25 +42,13 @@ public final class EngineStacks {
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
         UpRollback created = new UpRollback(engine);
-        Map<String, List<Container>> started = new LinkedHashMap<>();
+        Map<String, List<Container>> started;
         try {
+            ServiceLauncher launcher = new ServiceLauncher(engine, specs, model.services().values());
             Map<String, String> networks = networks(model, created);
             Map<String, String> volumes = volumes(model, specs, created);
             StackImages.build(engine, model, specs);
-            List<ComposeModel.Service> remaining = new ArrayList<>(model.services().values());
-            while (!remaining.isEmpty()) {
-                List<ComposeModel.Service> wave = remaining.stream().filter(s -> s.dependsOn().keySet().stream()
-                        .allMatch(d -> started.containsKey(d) || !model.services().containsKey(d))).toList();
-                List<Future<List<Container>>> starts = new ArrayList<>();
-                for (ComposeModel.Service service : wave) {
-                    starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
-                            project.env(), created)));
-                }
-                for (int i = 0; i < wave.size(); i++) {
-                    started.put(wave.get(i).name(), join(starts.get(i)));
-                }
-                remaining.removeAll(wave);
-            }
+            started = launcher.launch(model.services().values(), networks, volumes, project.env(), created);
             LOG.info("Stack {} is up: {}", model.project(), started.keySet());
         } catch (RuntimeException e) {
             created.run(model.project());
@@ -76,7 +61,8 @@ public final class EngineStacks {
         }
         for (UpOption option : options) {
             if (option.waitTimeout() != null) {
-                StackReadiness.await(started, completedDependencies(model), option.waitTimeout());
+                StackReadiness.await(engine.background(), started, completedDependencies(model),
+                        option.waitTimeout());
             }
         }
         return stack;
@@ -120,66 +106,66 @@ public final class EngineStacks {
         StackImages.build(engine, model, new ServiceSpecs(model));
     }
 
-    /**
-     * {@code docker compose run --rm SERVICE CMD...}: a one-off container of the service (Compose's
-     * {@code PROJECT-SERVICE-run-ID} name and {@code oneoff=True} label, no published ports) on the project's
-     * networks, run to its end and removed. The project's networks and volumes are created if missing; unlike
-     * Compose, the service's dependencies are not started (bring the stack up first).
-     */
     public ExecResult run(StackSpec spec, String service, String... command) {
+        OneOffSpec oneOff = OneOffSpec.of(service);
+        return run(spec, command.length == 0 ? oneOff : oneOff.command(command));
+    }
+
+    /**
+     * {@code docker compose run}: unless {@code --no-deps}, the service's dependencies (transitively) are brought up
+     * as {@code up} brings services up, and the service's own conditions awaited; then {@link OneOffRun}. What this
+     * call created is removed again if bringing the dependencies up fails; the dependencies stay up afterwards.
+     */
+    public ExecResult run(StackSpec spec, OneOffSpec oneOff) {
+        if (oneOff == null) {
+            throw new InvalidSpecException("one-off", null, "it is required (null given)",
+                    "pass e.g. OneOffSpec.of(\"web\")");
+        }
         LoadedProject project = load(spec);
         ComposeModel model = ModelReader.read(project);
-        ComposeModel.Service base = model.services().get(service);
+        ComposeModel.Service base = model.services().get(oneOff.service());
         if (base == null) {
-            throw new InvalidSpecException("service", service, "the compose file has no such service",
+            throw new InvalidSpecException("service", oneOff.service(), "the compose file has no such service",
                     "use one of " + model.services().keySet());
         }
         ServiceSpecs specs = new ServiceSpecs(model);
+        List<ComposeModel.Service> dependencies = oneOff.startsDependencies() ? dependencies(model, base) : List.of();
+        List<ComposeModel.Service> involved = new ArrayList<>(dependencies);
+        involved.add(base);
         UpRollback created = new UpRollback(engine);
+        ServiceLauncher launcher = new ServiceLauncher(engine, specs, involved);
         Map<String, String> networks;
         Map<String, String> volumes;
         try {
             networks = networks(model, created);
             volumes = volumes(model, specs, created);
+            StackImages.buildMissing(engine, specs, involved);
+            var started = launcher.launch(dependencies, networks, volumes, project.env(), created);
+            ServiceLauncher.awaitDependencies(base, started);
         } catch (RuntimeException e) {
             created.run(model.project());
             throw e;
         }
-        ComposeModel.Service oneOff = ServiceSpecs.oneOff(base, command.length == 0 ? null : List.of(command));
-        String name = model.project() + "-" + service + "-run-" + java.util.UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 12);
-        EngineContainer container = engine.containers().create(specs.container(oneOff, 1, networks, volumes,
-                imageId(specs.imageName(oneOff))).name(name).label(ServiceSpecs.ONEOFF, "True"));
-        try {
-            List<String> attached = new ArrayList<>(oneOff.networks().keySet());
-            for (String network : attached.subList(Math.min(1, attached.size()), attached.size())) {
-                engine.networks().get(networks.get(network)).connect(container, ServiceSpecs.aliases(oneOff, network));
+        return new OneOffRun(engine, project, specs).run(base, oneOff, networks, volumes,
+                ServiceLauncher.join(launcher.imageId(base)));
+    }
+
+    /** The services {@code service} depends on, and theirs, in file order (as Compose selects them for run). */
+    static List<ComposeModel.Service> dependencies(ComposeModel model, ComposeModel.Service service) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(service.dependsOn().keySet());
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            ComposeModel.Service dependency = model.services().get(name);
+            if (dependency != null && !name.equals(service.name()) && names.add(name)) {
+                todo.addAll(dependency.dependsOn().keySet());
             }
-            InlineFiles.copyInto(container, specs.inlineFiles(oneOff, project.env()));
-            container.start();
-            container.waitFor(Wait.exited().timeout(Duration.ofHours(1)));
-            var logs = container.logs().all();
-            Integer code = container.inspect().exitCode();
-            return new ExecResult(code == null ? -1 : code, logs.stdout(), logs.stderr());
-        } finally {
-            container.removeQuietly();
         }
+        return model.services().values().stream().filter(s -> names.contains(s.name())).toList();
     }
 
     public Stack get(String projectName) {
         return new EngineStack(engine, projectName);
-    }
-
-    private static <T> T join(Future<T> start) {
-        try {
-            return start.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new DockerException("Starting a service failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DockerException("Interrupted while bringing the stack up", e);
-        }
     }
 
     /** Compose's names ({@code PROJECT_default}, {@code PROJECT_NAME} or the given name); existing ones are reused. */
@@ -258,109 +244,5 @@ public final class EngineStacks {
         }
         engine.volumes().create(spec);
         created.volume(name);
-    }
-
-    private List<Container> start(ServiceSpecs specs, ComposeModel.Service service, Map<String, String> networks,
-            Map<String, String> volumes, Map<String, List<Container>> started, Map<String, String> projectEnv,
-            UpRollback created) {
-        for (var dependency : service.dependsOn().entrySet()) {
-            for (Container other : started.getOrDefault(dependency.getKey(), List.of())) {
-                awaitCondition(service, dependency.getKey(), dependency.getValue(), other);
-            }
-        }
-        List<Container> replicas = new ArrayList<>();
-        String imageId = imageId(specs.imageName(service));
-        for (int n = 1; n <= service.replicas(); n++) {
-            Container current = upToDate(specs, service, n, imageId);
-            if (current != null) {
-                replicas.add(current);
-                continue;
-            }
-            EngineContainer container = engine.containers().create(specs.container(service, n, networks, volumes,
-                    imageId));
-            created.container(container.id());
-            try {
-                List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
-                for (String network : serviceNetworks.subList(Math.min(1, serviceNetworks.size()),
-                        serviceNetworks.size())) {
-                    engine.networks().get(networks.get(network)).connect(container,
-                            ServiceSpecs.aliases(service, network));
-                }
-                InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
-                container.start();
-                replicas.add(container);
-            } catch (RuntimeException e) {
-                container.removeQuietly();
-                throw e;
-            }
-        }
-        removeSurplus(specs, service);
-        return replicas;
-    }
-
-    /** Scaling down, as Compose's {@code up}: replicas numbered above the wanted count are stopped and removed. */
-    private void removeSurplus(ServiceSpecs specs, ComposeModel.Service service) {
-        var filter = dev.berth.ContainerFilter.all().label(PROJECT, specs.project()).label(SERVICE, service.name())
-                .label("com.docker.compose.oneoff", "False");
-        for (var summary : engine.containers().list(filter)) {
-            String number = summary.labels().get(ServiceSpecs.NUMBER);
-            if (number != null && number.matches("\\d+") && Integer.parseInt(number) > service.replicas()) {
-                engine.containers().find(summary.id()).ifPresent(c -> {
-                    LOG.info("Removing {}: the service now has {} replica(s)", summary.name(), service.replicas());
-                    c.stop();
-                    c.remove();
-                });
-            }
-        }
-    }
-
-    /**
-     * Convergence, as Compose's {@code up}: a replica of this project and service whose config hash and image are
-     * unchanged is kept (started if stopped); one that changed is stopped and removed, to be created again. A
-     * container of that name that is not this project's is left alone (create then fails with a name conflict).
-     */
-    private Container upToDate(ServiceSpecs specs, ComposeModel.Service service, int number, String imageId) {
-        Container existing = engine.containers().find(specs.containerName(service, number)).orElse(null);
-        if (existing == null) {
-            return null;
-        }
-        dev.berth.ContainerState state = existing.inspect();
-        Map<String, String> labels = state.labels();
-        if (!specs.project().equals(labels.get(PROJECT)) || !service.name().equals(labels.get(SERVICE))) {
-            return null;
-        }
-        boolean sameImage = imageId == null || imageId.equals(labels.get("com.docker.compose.image"));
-        if (service.configHash().equals(labels.get("com.docker.compose.config-hash")) && sameImage) {
-            if (!state.running()) {
-                existing.start();
-            }
-            return existing;
-        }
-        LOG.info("Recreating {}: its configuration changed", state.name());
-        existing.stop();
-        existing.remove();
-        return null;
-    }
-
-    /** The image's ID for Compose's image label; a missing image is pulled first (as create would). */
-    private String imageId(String image) {
-        return engine.images().find(image).or(() -> {
-            engine.images().pull(image);
-            return engine.images().find(image);
-        }).map(dev.berth.Image::id).orElse(null);
-    }
-
-    private static void awaitCondition(ComposeModel.Service service, String name, ComposeModel.Dependency dependency,
-            Container other) {
-        if (dependency.condition().equals(ComposeModel.Dependency.HEALTHY)) {
-            other.waitFor(Wait.healthy().timeout(Duration.ofMinutes(5)));
-        } else if (dependency.condition().equals(ComposeModel.Dependency.COMPLETED)) {
-            other.waitFor(Wait.exited().timeout(Duration.ofMinutes(30)));
-            Integer code = other.inspect().exitCode();
-            if (code == null || code != 0) {
-                throw new DockerException("Service '" + name + "' exited with code " + code + ", but '"
-                        + service.name() + "' needs it to complete successfully.");
-            }
-        }
     }
 }

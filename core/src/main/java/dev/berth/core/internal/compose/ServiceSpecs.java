@@ -27,6 +27,8 @@ public final class ServiceSpecs {
      */
     public static final String COMPOSE_VERSION = "2.40.3";
     public static final String VERSION = "com.docker.compose.version";
+    /** The replica number of a one-off ({@code compose run}): Compose gives it no container-number label. */
+    public static final int ONE_OFF = 0;
 
     private final ComposeModel model;
 
@@ -57,8 +59,9 @@ public final class ServiceSpecs {
     }
 
     /**
-     * The service as {@code compose run --rm} runs it: no published ports, no restart policy (a one-off that
-     * restarts would never end), the given command (null keeps the file's).
+     * The service as {@code compose run} runs it: no published ports, no restart policy (a one-off that restarts
+     * would never end), the given command (null keeps the file's). Create it with replica number
+     * {@link #ONE_OFF}.
      */
     static ComposeModel.Service oneOff(ComposeModel.Service s, List<String> command) {
         return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
@@ -80,8 +83,7 @@ public final class ServiceSpecs {
                 .labels(service.labels())
                 .label(PROJECT, model.project())
                 .label(SERVICE, service.name())
-                .label(NUMBER, String.valueOf(number))
-                .label("com.docker.compose.oneoff", "False")
+                .label(ONEOFF, number == ONE_OFF ? "True" : "False")
                 .label("com.docker.compose.project.config_files", String.join(",", model.files().stream()
                         .map(Path::toString).toList()))
                 .label("com.docker.compose.project.working_dir", model.workingDir().toString())
@@ -90,6 +92,9 @@ public final class ServiceSpecs {
                 .label("com.docker.compose.depends_on", dependsOnLabel(service))
                 .env(service.environment())
                 .pull(PullPolicy.IF_MISSING);
+        if (number != ONE_OFF) {
+            spec = spec.label(NUMBER, String.valueOf(number));
+        }
         spec = firstNetwork != null ? spec.network(networks.get(firstNetwork), aliases(service, firstNetwork))
                 : spec.network(networkMode(service.networkMode()));
         if (imageId != null) {
@@ -110,7 +115,8 @@ public final class ServiceSpecs {
             spec = spec.mount(switch (mount.type()) {
                 case "bind" -> new Mount.Bind(Path.of(mount.source()), mount.target(), mount.readOnly());
                 case "tmpfs" -> new Mount.Tmpfs(mount.target(), mount.tmpfsSize(), 0);
-                default -> new Mount.Volume(mount.source() == null ? anonymousVolume(service, number, mount.target())
+                default -> new Mount.Volume(mount.source() == null ? anonymousVolume(service, Math.max(1, number),
+                        mount.target())
                         : volumes.get(mount.source()), mount.target(), mount.readOnly());
             });
         }

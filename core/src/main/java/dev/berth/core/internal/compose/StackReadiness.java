@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * {@code docker compose up --wait}: polls every container of the stack until each is running (and healthy, when it
@@ -25,7 +27,8 @@ final class StackReadiness {
     }
 
     /** {@code completedOk}: services some other service depends on with {@code service_completed_successfully}. */
-    static void await(Map<String, List<Container>> services, Set<String> completedOk, Duration timeout) {
+    static void await(Executor threads, Map<String, List<Container>> services, Set<String> completedOk,
+            Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Pending> pending = new ArrayList<>();
         for (var e : services.entrySet()) {
@@ -35,8 +38,13 @@ final class StackReadiness {
         }
         while (true) {
             List<Pending> still = new ArrayList<>();
-            for (Pending p : pending) {
-                ContainerState state = p.container().inspect();
+            List<CompletableFuture<ContainerState>> states = new ArrayList<>();
+            for (Pending p : pending) { // side by side: one round costs one request's time, not one per container
+                states.add(CompletableFuture.supplyAsync(() -> p.container().inspect(), threads));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                ContainerState state = ServiceLauncher.join(states.get(i));
                 String failure = failure(state, completedOk.contains(p.service()));
                 if (failure != null) {
                     throw notReady(p, state, failure);

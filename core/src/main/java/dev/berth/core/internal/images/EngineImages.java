@@ -101,6 +101,16 @@ public final class EngineImages implements Images {
         return get(reference);
     }
 
+    /**
+     * {@code docker pull --platform PLATFORM REF} (stacks use it for a service's {@code platform:}). The engine pulls
+     * a single-platform image whatever its platform (with a warning only), so the caller compares the answer.
+     */
+    public ImageInfo pullPlatform(String reference, String platform) {
+        ImageRef ref = ImageRef.parse(reference);
+        ImagePuller.pull(engine, reference, ref, platform, DefaultProgress.forOperation("pull", ref.familiar()));
+        return inspect(reference);
+    }
+
     @Override
     public void push(String reference) {
         push(reference, DefaultProgress.forOperation("push", ImageRef.parse(reference).familiar()));

@@ -29,8 +29,17 @@ public final class ImagePuller {
     }
 
     public static void pull(Engine engine, String reference, ImageRef ref, ProgressListener listener) {
+        pull(engine, reference, ref, null, listener);
+    }
+
+    /** {@code docker pull --platform}: {@code platform} null pulls the engine's own. */
+    public static void pull(Engine engine, String reference, ImageRef ref, String platform,
+            ProgressListener listener) {
         String tagOrDigest = ref.digest() != null ? ref.digest() : ref.tag();
         var cmd = engine.streamingClient().pullImageCmd(repository(ref)).withTag(tagOrDigest);
+        if (platform != null) {
+            cmd.withPlatform(platform);
+        }
         AuthConfig auth = engine.credentials().forRegistry(ref.registry());
         if (auth != null) {
             cmd.withAuthConfig(auth);
