@@ -110,7 +110,7 @@ class StackRunTest extends EngineTest {
                     .filter(ServiceContainer::oneOff).findFirst().orElseThrow();
             assertTrue(kept.name().matches(ours + "-app-run-[0-9a-f]{12}"), kept.name());
             assertEquals(ContainerStatus.EXITED, kept.status(), "kept after it ended (no --rm)");
-            assertEquals(List.of(), states(ours).keySet().stream().toList(), "--no-deps started nothing else");
+            assertEquals(Map.of("app (one-off)", "exited 0"), states(ours), "--no-deps started nothing else");
 
             cli("-f", file.toString(), "-p", theirs, "run", "-d", "-T", "--no-deps", "app", "sleep", "30");
             ContainerSummary cliOneOff = docker.containers().list(dev.berth.ContainerFilter.all()

@@ -38,7 +38,7 @@ final class OneOffRun {
     ExecResult run(ComposeModel.Service base, OneOffSpec oneOff, Map<String, String> networks,
             Map<String, String> volumes, String imageId) {
         List<String> command = oneOff.commandLine().isEmpty() ? null : oneOff.commandLine();
-        ComposeModel.Service service = ServiceSpecs.oneOff(base, command);
+        ComposeModel.Service service = ServiceSpecs.oneOff(base, command, oneOff.startsDependencies());
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String slug = HexFormat.of().formatHex(random);

@@ -60,14 +60,15 @@ public final class ServiceSpecs {
 
     /**
      * The service as {@code compose run} runs it: no published ports, no restart policy (a one-off that restarts
-     * would never end), the given command (null keeps the file's). Create it with replica number
+     * would never end), the given command (null keeps the file's); with {@code --no-deps} ({@code withDependencies}
+     * false) no {@code depends_on}, as Compose drops them from the project. Create it with replica number
      * {@link #ONE_OFF}.
      */
-    static ComposeModel.Service oneOff(ComposeModel.Service s, List<String> command) {
+    static ComposeModel.Service oneOff(ComposeModel.Service s, List<String> command, boolean withDependencies) {
         return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
-                s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(), s.dependsOn(),
-                s.healthCheck(), null, s.labels(), s.process(), s.limits(), s.files(), 1, null,
-                s.networkMode(), s.configJson(), s.configHash());
+                s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(),
+                withDependencies ? s.dependsOn() : Map.of(), s.healthCheck(), null, s.labels(), s.process(),
+                s.limits(), s.files(), 1, null, s.networkMode(), s.configJson(), s.configHash());
     }
 
     /**

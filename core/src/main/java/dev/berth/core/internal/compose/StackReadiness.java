@@ -7,6 +7,7 @@ import dev.berth.DockerException;
 import dev.berth.Health;
 import dev.berth.StackNotReadyException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * {@code docker compose up --wait}: polls every container of the stack until each is running (and healthy, when it
- * has a health check), or exited with 0 when it is a one-shot service others need completed. Fails at the first
+ * {@code docker compose up --wait}: polls the containers side by side (every 50 ms) until each is running (for
+ * {@link #SETTLE} at least) and healthy when it has a health check, or exited with 0 when it is a one-shot service
+ * others need completed. Fails at the first
  * container that cannot get there any more (exited, unhealthy) or at the deadline.
  */
 final class StackReadiness {
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * A container without a health check counts as up once it has been running this long: a service that exits at
+     * once must fail the wait, not pass because it was looked at first. Compose's {@code --wait} looks first 500 ms
+     * after the wait began (its ticker), so this is the same margin, counted from each container's own start.
+     */
+    static final Duration SETTLE = Duration.ofMillis(500);
     private static final int LOG_LINES = 20;
 
     private StackReadiness() {
@@ -30,6 +38,7 @@ final class StackReadiness {
     static void await(Executor threads, Map<String, List<Container>> services, Set<String> completedOk,
             Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Instant began = Instant.now();
         List<Pending> pending = new ArrayList<>();
         for (var e : services.entrySet()) {
             for (Container c : e.getValue()) {
@@ -49,7 +58,7 @@ final class StackReadiness {
                 if (failure != null) {
                     throw notReady(p, state, failure);
                 }
-                if (!ready(state, completedOk.contains(p.service()))) {
+                if (!ready(state, completedOk.contains(p.service()), began, Instant.now())) {
                     still.add(p);
                 }
             }
@@ -66,11 +75,19 @@ final class StackReadiness {
         }
     }
 
-    static boolean ready(ContainerState state, boolean oneShot) {
+    /** {@code began}: when the wait began (a bound for an engine whose clock runs ahead of ours). */
+    static boolean ready(ContainerState state, boolean oneShot, Instant began, Instant now) {
         if (oneShot || state.status() == ContainerStatus.EXITED) {
             return oneShot && state.status() == ContainerStatus.EXITED && Integer.valueOf(0).equals(state.exitCode());
         }
-        return state.running() && (state.health() == Health.NONE || state.health() == Health.HEALTHY);
+        if (!state.running()) {
+            return false;
+        }
+        if (state.health() != Health.NONE) {
+            return state.health() == Health.HEALTHY;
+        }
+        return !began.plus(SETTLE).isAfter(now) || state.startedAt() != null
+                && !state.startedAt().plus(SETTLE).isAfter(now);
     }
 
     /** Null while the container can still become ready. */
