@@ -95,6 +95,12 @@ final class BadInputs {
         spec(c, "ExecSpec.of((String) null)", Before.POOR, () -> ExecSpec.of((String) null), "exec command");
         spec(c, "ExecSpec timeout 0", Before.POOR, () -> ExecSpec.of("ls").timeout(Duration.ZERO), "exec timeout");
         spec(c, "ExecSpec env key with '='", Before.POOR, () -> ExecSpec.of("ls").env("A=B", "c"), "A=B");
+        spec(c, "OneOffSpec.of(null)", Before.NEW, () -> dev.berth.OneOffSpec.of(null), "service", "OneOffSpec.of(");
+        spec(c, "OneOffSpec.of(\" \")", Before.NEW, () -> dev.berth.OneOffSpec.of(" "), "service");
+        spec(c, "OneOffSpec command(\"sh\", null)", Before.NEW,
+                () -> dev.berth.OneOffSpec.of("app").command("sh", null), "command", "null");
+        engineCall(c, "stacks().run(spec, (OneOffSpec) null)", Before.NEW,
+                d -> d.stacks().run(null, (dev.berth.OneOffSpec) null), "one-off", "OneOffSpec.of(");
 
         // ---- environment, labels, secrets ----
         spec(c, "env(k, (Secret) null)", Before.POOR, () -> BUSYBOX.env("PW", (Secret) null), "PW", "Secret.of");
