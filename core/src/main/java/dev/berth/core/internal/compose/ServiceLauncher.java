@@ -156,14 +156,16 @@ final class ServiceLauncher {
                 return known;
             }
             List<CompletableFuture<?>> before = new ArrayList<>();
-            before.add(created(service));
+            // Captured here, not read from the map inside the task: this thread is still filling the map.
+            CompletableFuture<List<Replica>> made = created(service);
+            before.add(made);
             for (ComposeModel.Service dependency : dependencies(service)) {
                 var condition = service.dependsOn().get(dependency.name());
                 before.add(started(dependency).thenAcceptAsync(containers -> containers.forEach(c ->
                         awaitCondition(service, dependency.name(), condition, c)), threads));
             }
             var future = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                    .thenApplyAsync(v -> start(created.get(service.name()).join()), threads);
+                    .thenApplyAsync(v -> start(made.join()), threads);
             started.put(service.name(), future);
             return future;
         }
