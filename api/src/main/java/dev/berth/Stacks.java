@@ -59,7 +59,7 @@ public interface Stacks {
      * the service's dependencies (and theirs) are brought up as {@link #up} does and its own {@code depends_on}
      * conditions awaited ({@code service_started}, {@code service_healthy}, {@code service_completed_successfully}).
      * Then a one-off container of the service runs to its end (at most an hour), named as Compose names it
-     * ({@code PROJECT-SERVICE-run-<12 hex>}, or {@code container_name} is ignored as Compose does), labelled
+     * ({@code PROJECT-SERVICE-run-<12 hex>}, even when the service has a {@code container_name}), labelled
      * {@code com.docker.compose.oneoff=True} with a {@code com.docker.compose.slug} and no replica number, on the
      * project's networks without the service's aliases, with no published ports and no restart policy. It is removed
      * afterwards unless {@link OneOffSpec#keepContainer()}. The dependencies stay up (take them down with the stack's
