@@ -5,18 +5,21 @@ import dev.berth.ContainerNotFoundException;
 import dev.berth.ContainerSummary;
 import dev.berth.DockerException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
  * Compose's graceful stop: services in reverse dependency order (read from the {@code depends_on} label, so it works
- * for stacks brought up by Compose too), each wave side by side. {@code docker stop} without a timeout sends the
+ * for stacks brought up by Compose too), each as soon as its dependents are gone. {@code docker stop} without a timeout sends the
  * container's own stop signal and waits its own stop timeout ({@code stop_signal} / {@code stop_grace_period}, which
  * up wrote into the container), as Compose does.
  */
@@ -25,30 +28,63 @@ final class StackShutdown {
     private StackShutdown() {
     }
 
-    /** Stops (and, with {@code remove}, removes) the given containers; returns when all are done. */
+    /**
+     * Stops (and, with {@code remove}, removes) the given containers; returns when all are done. As Compose's
+     * {@code InReverseDependencyOrder}, a graph: a service goes as soon as every service depending on it is done,
+     * not when a whole wave is (in a chain plus fan-out the chain does not wait for unrelated leaves).
+     */
     static void stop(StackEngine engine, List<ContainerSummary> containers, boolean remove, boolean volumes) {
         Map<String, List<ContainerSummary>> byService = byService(containers);
-        Set<String> remaining = new HashSet<>(byService.keySet());
-        while (!remaining.isEmpty()) {
-            Set<String> needed = new HashSet<>();
-            for (String service : remaining) {
-                for (ContainerSummary c : byService.get(service)) {
-                    needed.addAll(dependencies(c.labels().get(DEPENDS_ON)));
+        Map<String, Set<String>> dependents = new HashMap<>();
+        byService.forEach((service, list) -> list.forEach(c -> dependencies(c.labels().get(DEPENDS_ON)).stream()
+                .filter(byService::containsKey).forEach(d -> dependents.computeIfAbsent(d, k -> new HashSet<>())
+                        .add(service))));
+        Map<String, CompletableFuture<Void>> done = new HashMap<>();
+        try {
+            for (String service : byService.keySet()) {
+                schedule(engine, service, byService, dependents, done, new HashSet<>(), remove, volumes);
+            }
+        } catch (IllegalStateException cycle) {
+            // a cycle cannot have been brought up by up; stop what is left together, as before
+            done.values().forEach(StackShutdown::join);
+            List<Future<?>> rest = new ArrayList<>();
+            byService.forEach((service, list) -> {
+                if (!done.containsKey(service)) {
+                    list.forEach(c -> rest.add(engine.background().submit(() -> stopOne(engine, c, remove,
+                            volumes))));
                 }
-            }
-            List<String> wave = remaining.stream().filter(s -> !needed.contains(s)).toList();
-            if (wave.isEmpty()) {
-                wave = List.copyOf(remaining); // a cycle cannot be brought up; stop the rest together
-            }
-            List<Future<?>> stops = new ArrayList<>();
-            for (String service : wave) {
-                for (ContainerSummary c : byService.get(service)) {
-                    stops.add(engine.background().submit(() -> stopOne(engine, c, remove, volumes)));
-                }
-            }
-            stops.forEach(StackShutdown::join);
-            wave.forEach(remaining::remove);
+            });
+            rest.forEach(StackShutdown::join);
+            return;
         }
+        done.values().forEach(StackShutdown::join);
+    }
+
+    private static CompletableFuture<Void> schedule(StackEngine engine, String service,
+            Map<String, List<ContainerSummary>> byService, Map<String, Set<String>> dependents,
+            Map<String, CompletableFuture<Void>> done, Set<String> path, boolean remove, boolean volumes) {
+        CompletableFuture<Void> known = done.get(service);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(service)) {
+            throw new IllegalStateException("depends_on cycle through " + service);
+        }
+        List<CompletableFuture<Void>> first = new ArrayList<>();
+        for (String dependent : dependents.getOrDefault(service, Set.of())) {
+            first.add(schedule(engine, dependent, byService, dependents, done, path, remove, volumes));
+        }
+        path.remove(service);
+        CompletableFuture<Void> stopped = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
+                .thenRunAsync(() -> {
+                    List<Future<?>> stops = new ArrayList<>();
+                    for (ContainerSummary c : byService.get(service)) {
+                        stops.add(engine.background().submit(() -> stopOne(engine, c, remove, volumes)));
+                    }
+                    stops.forEach(StackShutdown::join);
+                }, engine.background());
+        done.put(service, stopped);
+        return stopped;
     }
 
     /**
@@ -111,8 +147,10 @@ final class StackShutdown {
         try {
             stop.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new DockerException("Stopping a container failed: " + e.getCause(), e.getCause());
+            Throwable cause = e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                    ? wrapped.getCause() : e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new DockerException("Stopping a container failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerException("Interrupted while stopping the stack", e);
