@@ -30,61 +30,91 @@ final class StackShutdown {
 
     /**
      * Stops (and, with {@code remove}, removes) the given containers; returns when all are done. As Compose's
-     * {@code InReverseDependencyOrder}, a graph: a service goes as soon as every service depending on it is done,
-     * not when a whole wave is (in a chain plus fan-out the chain does not wait for unrelated leaves).
+     * {@code InReverseDependencyOrder}, a graph: a service stops as soon as every service depending on it has
+     * stopped, not when a whole wave has (in a chain plus fan-out the chain does not wait for unrelated leaves); a
+     * stopped container's removal runs alongside its dependencies' stop.
      */
     static void stop(StackEngine engine, List<ContainerSummary> containers, boolean remove, boolean volumes) {
-        Map<String, List<ContainerSummary>> byService = byService(containers);
-        Map<String, Set<String>> dependents = new HashMap<>();
-        byService.forEach((service, list) -> list.forEach(c -> dependencies(c.labels().get(DEPENDS_ON)).stream()
-                .filter(byService::containsKey).forEach(d -> dependents.computeIfAbsent(d, k -> new HashSet<>())
-                        .add(service))));
-        Map<String, CompletableFuture<Void>> done = new HashMap<>();
-        try {
-            for (String service : byService.keySet()) {
-                schedule(engine, service, byService, dependents, done, new HashSet<>(), remove, volumes);
-            }
-        } catch (IllegalStateException cycle) {
-            // a cycle cannot have been brought up by up; stop what is left together, as before
-            done.values().forEach(StackShutdown::join);
-            List<Future<?>> rest = new ArrayList<>();
-            byService.forEach((service, list) -> {
-                if (!done.containsKey(service)) {
-                    list.forEach(c -> rest.add(engine.background().submit(() -> stopOne(engine, c, remove,
-                            volumes))));
-                }
-            });
-            rest.forEach(StackShutdown::join);
-            return;
-        }
-        done.values().forEach(StackShutdown::join);
+        new Shutdown(engine, byService(containers), remove, volumes).run();
     }
 
-    private static CompletableFuture<Void> schedule(StackEngine engine, String service,
-            Map<String, List<ContainerSummary>> byService, Map<String, Set<String>> dependents,
-            Map<String, CompletableFuture<Void>> done, Set<String> path, boolean remove, boolean volumes) {
-        CompletableFuture<Void> known = done.get(service);
-        if (known != null) {
-            return known;
+    /** One stop of a set of containers: a future per service, made on the caller's thread. */
+    private static final class Shutdown {
+        private final StackEngine engine;
+        private final Map<String, List<ContainerSummary>> byService;
+        private final boolean remove;
+        private final boolean volumes;
+        private final Map<String, Set<String>> dependents = new HashMap<>();
+        private final Map<String, CompletableFuture<Void>> stopped = new HashMap<>();
+        private final List<Future<?>> removals = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Shutdown(StackEngine engine, Map<String, List<ContainerSummary>> byService, boolean remove, boolean volumes) {
+            this.engine = engine;
+            this.byService = byService;
+            this.remove = remove;
+            this.volumes = volumes;
+            byService.forEach((service, list) -> list.forEach(c -> dependencies(c.labels().get(DEPENDS_ON))
+                    .stream().filter(byService::containsKey)
+                    .forEach(d -> dependents.computeIfAbsent(d, k -> new HashSet<>()).add(service))));
         }
-        if (!path.add(service)) {
-            throw new IllegalStateException("depends_on cycle through " + service);
+
+        void run() {
+            try {
+                byService.keySet().forEach(service -> schedule(service, new HashSet<>()));
+            } catch (IllegalStateException cycle) {
+                // a cycle cannot have been brought up by up; what is not scheduled stops together, as before
+                byService.keySet().stream().filter(s -> !stopped.containsKey(s))
+                        .forEach(s -> stopped.put(s, CompletableFuture.runAsync(() -> stopService(s),
+                                engine.background())));
+            }
+            stopped.values().forEach(StackShutdown::join);
+            new ArrayList<>(removals).forEach(StackShutdown::join);
         }
-        List<CompletableFuture<Void>> first = new ArrayList<>();
-        for (String dependent : dependents.getOrDefault(service, Set.of())) {
-            first.add(schedule(engine, dependent, byService, dependents, done, path, remove, volumes));
+
+        private CompletableFuture<Void> schedule(String service, Set<String> path) {
+            CompletableFuture<Void> known = stopped.get(service);
+            if (known != null) {
+                return known;
+            }
+            if (!path.add(service)) {
+                throw new IllegalStateException("depends_on cycle through " + service);
+            }
+            var first = dependents.getOrDefault(service, Set.of()).stream().map(d -> schedule(d, path))
+                    .toArray(CompletableFuture[]::new);
+            path.remove(service);
+            CompletableFuture<Void> future = CompletableFuture.allOf(first)
+                    .thenRunAsync(() -> stopService(service), engine.background());
+            stopped.put(service, future);
+            return future;
         }
-        path.remove(service);
-        CompletableFuture<Void> stopped = CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
-                .thenRunAsync(() -> {
-                    List<Future<?>> stops = new ArrayList<>();
-                    for (ContainerSummary c : byService.get(service)) {
-                        stops.add(engine.background().submit(() -> stopOne(engine, c, remove, volumes)));
+
+        /** Stops the service's containers side by side; their removal is left to run on. */
+        private void stopService(String service) {
+            List<Future<?>> stops = new ArrayList<>();
+            for (ContainerSummary summary : byService.get(service)) {
+                Container c = engine.containers().listed(summary); // no inspect: two requests each, as Compose
+                stops.add(engine.background().submit(() -> {
+                    try {
+                        c.stop();
+                    } catch (ContainerNotFoundException gone) {
+                        return; // removed meanwhile (another down, auto-remove): what down wanted
                     }
-                    stops.forEach(StackShutdown::join);
-                }, engine.background());
-        done.put(service, stopped);
-        return stopped;
+                    if (remove) {
+                        removals.add(engine.background().submit(() -> removeOne(c)));
+                    }
+                }));
+            }
+            stops.forEach(StackShutdown::join);
+        }
+
+        private void removeOne(Container c) {
+            try {
+                c.remove(volumes ? dev.berth.ContainerRemoval.forced().withVolumes()
+                        : dev.berth.ContainerRemoval.forced());
+            } catch (ContainerNotFoundException gone) {
+                // removed meanwhile
+            }
+        }
     }
 
     /**
@@ -118,18 +148,6 @@ final class StackShutdown {
                     .add(c);
         }
         return byService;
-    }
-
-    private static void stopOne(StackEngine engine, ContainerSummary summary, boolean remove, boolean volumes) {
-        Container c = engine.containers().listed(summary); // no inspect: two requests per container, as Compose
-        try {
-            c.stop();
-            if (remove) {
-                c.remove(volumes ? dev.berth.ContainerRemoval.forced().withVolumes() : dev.berth.ContainerRemoval.forced());
-            }
-        } catch (ContainerNotFoundException gone) {
-            // removed meanwhile (by another down, or auto-remove): what down wanted
-        }
     }
 
     /** {@code "db:service_healthy:false,cache:service_started:true"} → db, cache. */
