@@ -1,5 +1,6 @@
 package dev.berth.core.internal.compose;
 
+import dev.berth.core.internal.text.ShellWords;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
