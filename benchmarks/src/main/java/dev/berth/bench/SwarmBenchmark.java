@@ -90,6 +90,8 @@ final class SwarmBenchmark {
                 }
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("goal", "berth <= 0.8x docker-stack");
+                extra.put("end_state", "every service N/N (berth: each task running >= 300 ms), then the stack gone"
+                        + " from the swarm and this node's copy of its network gone");
                 extra.put("engine", docker.version().engineVersion());
                 extra.putAll(phases.medians());
                 return Harness.result("swarm", RUNS, samples, extra, "docker-stack");
