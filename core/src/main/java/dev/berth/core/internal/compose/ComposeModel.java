@@ -20,7 +20,20 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
             Map<String, String> environment, List<Port> ports, List<Mount> mounts, Map<String, Attachment> networks,
             Map<String, Dependency> dependsOn, HealthCheck healthCheck, RestartPolicy restart,
             Map<String, String> labels, Process process, Limits limits, List<FileMount> files, int replicas,
-            String containerName, String networkMode, String configJson, String configHash) {
+            String containerName, String networkMode, String configJson, String configHash, Extras extras) {
+    }
+
+    /**
+     * Keys {@code up} passes to the engine as Compose does, beyond what a {@code ContainerSpec} holds: {@code expose}
+     * (as written), {@code volumes_from} and {@code links} (as written: resolved to containers at create),
+     * {@code logging}, {@code devices}, {@code dns_opt}, the memory reservation and
+     * {@code healthcheck.start_interval}. Null fields are not set.
+     */
+    public record Extras(List<String> expose, List<String> volumesFrom, List<String> links, String logDriver,
+            Map<String, String> logOptions, List<dev.berth.core.internal.containers.CreateExtras.Device> devices,
+            List<String> dnsOptions, Long memoryReservation, Duration healthStartInterval) {
+        static final Extras NONE = new Extras(List.of(), List.of(), List.of(), null, Map.of(), List.of(), List.of(),
+                null, null);
     }
 
     /** Where and as whom the process runs. Null fields are not set. */
@@ -47,7 +60,8 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
     public record Mount(String type, String source, String target, boolean readOnly, long tmpfsSize) {
     }
 
-    public record Attachment(List<String> aliases) {
+    /** One service network: aliases, and the fixed addresses the file gives (null: the engine picks). */
+    public record Attachment(List<String> aliases, String ipv4Address, String ipv6Address) {
     }
 
     public record Dependency(String condition, boolean required, boolean restart) {
@@ -66,7 +80,7 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
 
     /** {@code subnet} and {@code gateway} come from the first ipam config, the only one Berth supports. */
     public record Network(String name, boolean external, String driver, Map<String, String> labels, boolean internal,
-            String subnet, String gateway) {
+            String subnet, String gateway, Map<String, String> driverOpts) {
     }
 
     public record Volume(String name, boolean external, String driver, Map<String, String> driverOpts,

@@ -21,13 +21,13 @@ public final class ModelReader {
             "ports", "volumes", "networks", "depends_on", "healthcheck", "restart", "labels", "working_dir", "user",
             "hostname", "container_name", "extra_hosts", "cap_add", "cap_drop", "read_only", "mem_limit", "cpus",
             "pids_limit", "stop_signal", "stop_grace_period", "tmpfs", "tty", "stdin_open", "deploy", "scale",
-            "secrets", "configs", "network_mode", "init", "platform", "shm_size", "ulimits", "sysctls", "privileged", "dns", "dns_search");
+            "secrets", "configs", "network_mode", "init", "platform", "shm_size", "ulimits", "sysctls", "privileged", "dns",
+            "dns_search", "expose", "volumes_from", "links", "logging", "devices", "dns_opt", "mem_reservation");
     /**
      * Keys a plain engine has no use for, ignored by {@code docker compose up} too: {@code develop} (only for
-     * {@code watch}), {@code profiles} (already applied), {@code expose} (ports are reachable on the project
-     * networks anyway; Berth does not record the image metadata).
+     * {@code watch}), {@code profiles} (already applied).
      */
-    static final Set<String> IGNORED = Set.of("develop", "profiles", "expose");
+    static final Set<String> IGNORED = Set.of("develop", "profiles");
     private static final Set<String> BUILDKIT_ONLY = Set.of("secrets", "ssh", "cache_to", "platforms",
             "additional_contexts", "entitlements", "privileged", "sbom", "provenance");
 
@@ -68,7 +68,7 @@ public final class ModelReader {
                 parts.words("entrypoint"), parts.environment(), parts.ports(), parts.mounts(), parts.networks(),
                 parts.dependsOn(), healthCheck(s, path), restart(s, path), strings(s, "labels"), parts.process(),
                 parts.limits(), parts.files(), replicas, text(s, "container_name"), text(s, "network_mode"),
-                project.serviceJson(name), project.configHash(name));
+                project.serviceJson(name), project.configHash(name), ServiceExtras.read(s, path));
     }
 
     private ComposeModel.Build build(YNode.Map s, String path) {
@@ -103,9 +103,6 @@ public final class ModelReader {
             return null;
         }
         String p = path + ".healthcheck";
-        if (h.has("start_interval")) {
-            throw unsupported(h.keyMark("start_interval"), p + ".start_interval", "healthcheck.start_interval");
-        }
         if (bool(h, "disable")) {
             return new HealthCheck(List.of("NONE"), Duration.ofSeconds(30), Duration.ofSeconds(30), 3, Duration.ZERO);
         }

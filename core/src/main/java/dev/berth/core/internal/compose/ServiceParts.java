@@ -97,16 +97,20 @@ final class ServiceParts {
         }
         nets.entries().forEach((name, value) -> {
             List<String> aliases = List.of();
+            String ipv4 = null;
+            String ipv6 = null;
             if (value instanceof YNode.Map options) {
                 for (String key : options.entries().keySet()) {
-                    if (!key.equals("aliases")) {
+                    if (!Set.of("aliases", "ipv4_address", "ipv6_address").contains(key)) {
                         throw ModelReader.unsupported(options.keyMark(key), path + ".networks." + name + "." + key,
                                 "the network option " + key);
                     }
                 }
                 aliases = ModelReader.list(options, "aliases");
+                ipv4 = ModelReader.text(options, "ipv4_address");
+                ipv6 = ModelReader.text(options, "ipv6_address");
             }
-            out.put(name, new ComposeModel.Attachment(aliases));
+            out.put(name, new ComposeModel.Attachment(aliases, ipv4, ipv6));
         });
         return out;
     }
@@ -167,10 +171,6 @@ final class ServiceParts {
                 }
             }
             if (d.get("resources") instanceof YNode.Map r) {
-                if (r.get("reservations") instanceof YNode.Map res && !res.entries().isEmpty()) {
-                    throw ModelReader.unsupported(r.keyMark("reservations"), path + ".deploy.resources.reservations",
-                            "deploy.resources.reservations");
-                }
                 if (r.get("limits") instanceof YNode.Map l) {
                     for (String key : l.entries().keySet()) {
                         if (!Set.of("cpus", "memory", "pids").contains(key)) {

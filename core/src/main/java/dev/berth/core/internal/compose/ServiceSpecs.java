@@ -6,6 +6,7 @@ import dev.berth.Mount;
 import dev.berth.PortBinding;
 import dev.berth.Protocol;
 import dev.berth.PullPolicy;
+import dev.berth.core.internal.containers.CreateExtras;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
  * for its image, with Compose's names and labels. Engine names of networks and volumes are passed in.
  */
 public final class ServiceSpecs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceSpecs.class);
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
     public static final String NUMBER = "com.docker.compose.container-number";
@@ -64,7 +66,7 @@ public final class ServiceSpecs {
         return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
                 s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(), s.dependsOn(),
                 s.healthCheck(), null, s.labels(), s.process(), s.limits(), s.files(), 1, null,
-                s.networkMode(), s.configJson(), s.configHash());
+                s.networkMode(), s.configJson(), s.configHash(), s.extras());
     }
 
     /**
@@ -258,6 +260,63 @@ public final class ServiceSpecs {
             build = build.pull();
         }
         return build;
+    }
+
+    /**
+     * The create fields beyond the spec, as Compose sends them, with the endpoint of the service's first network.
+     * {@code volumes_from: SERVICE} names that service's first container by ID ({@code containerId} looks it up),
+     * {@code container:NAME} by name. Compose 2.40 drops a mode ({@code :ro}/{@code :rw}) there, so the volumes keep
+     * the source container's mode; Berth does the same, and says so in the log.
+     */
+    public CreateExtras extras(ComposeModel.Service service, int number,
+            java.util.function.Function<String, String> containerId) {
+        ComposeModel.Extras x = service.extras();
+        List<String> from = new ArrayList<>();
+        for (String ref : x.volumesFrom()) {
+            String[] parts = ref.split(":");
+            boolean container = parts[0].equals("container");
+            String mode = parts.length > (container ? 2 : 1) ? parts[parts.length - 1] : null;
+            if (mode != null) {
+                LOG.warn("volumes_from '{}' of service {}: docker compose 2.40 ignores the mode '{}' and so does"
+                        + " Berth (the volumes keep the source container's mode)", ref, service.name(), mode);
+            }
+            from.add(container ? parts[1] : containerId.apply(containerName(model.services().get(parts[0]), 1)));
+        }
+        String first = service.networks().isEmpty() ? null : service.networks().keySet().iterator().next();
+        return new CreateExtras(x.expose(), from, x.logDriver(), x.logOptions(), x.devices(), x.dnsOptions(),
+                x.memoryReservation(), x.healthStartInterval(), first == null ? null : endpoint(service, first, number));
+    }
+
+    /** Links and fixed addresses of one of the service's networks. */
+    public CreateExtras.Endpoint endpoint(ComposeModel.Service service, String network, int number) {
+        ComposeModel.Attachment a = service.networks().get(network);
+        return new CreateExtras.Endpoint(links(service, number), a == null ? null : a.ipv4Address(),
+                a == null ? null : a.ipv6Address());
+    }
+
+    /**
+     * Compose's links on every network of the service: for each link {@code SERVICE[:ALIAS]} and each container C of
+     * that service, {@code C:ALIAS}, {@code C:SERVICE-N} and {@code C:PROJECT-SERVICE-N}, where N is the number of
+     * the container being created (as Compose 2.40 writes them). On a user-defined network a link is a name for C
+     * that only this container resolves.
+     */
+    List<String> links(ComposeModel.Service service, int number) {
+        List<String> out = new ArrayList<>();
+        for (String link : service.extras().links()) {
+            String[] parts = link.split(":", 2);
+            ComposeModel.Service other = model.services().get(parts[0]);
+            if (other == null) {
+                continue; // not in the project (profiles): Compose finds no container for it either
+            }
+            String alias = parts.length == 2 ? parts[1] : parts[0];
+            for (int n = 1; n <= other.replicas(); n++) {
+                String c = containerName(other, n);
+                out.add(c + ":" + alias);
+                out.add(c + ":" + parts[0] + "-" + number);
+                out.add(c + ":" + model.project() + "-" + parts[0] + "-" + number);
+            }
+        }
+        return out;
     }
 
     /** {@code host}, {@code none}, {@code container:NAME} as written; {@code service:S} is S's first container. */
