@@ -21,6 +21,15 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
             Map<String, Dependency> dependsOn, HealthCheck healthCheck, RestartPolicy restart,
             Map<String, String> labels, Process process, Limits limits, List<FileMount> files, int replicas,
             String containerName, String networkMode, String configJson, String configHash, Extras extras) {
+        /** This service with its references to other containers resolved (see {@code ServiceReferences}). */
+        Service resolved(List<String> volumesFrom, String resolvedNetworkMode, String resolvedHash) {
+            Extras x = new Extras(extras.expose(), volumesFrom, extras.links(), extras.logDriver(),
+                    extras.logOptions(), extras.devices(), extras.dnsOptions(), extras.memoryReservation(),
+                    extras.healthStartInterval());
+            return new Service(name, image, build, command, entrypoint, environment, ports, mounts, networks,
+                    dependsOn, healthCheck, restart, labels, process, limits, files, replicas, containerName,
+                    resolvedNetworkMode, configJson, resolvedHash, x);
+        }
     }
 
     /**

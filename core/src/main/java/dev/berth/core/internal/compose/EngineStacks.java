@@ -56,8 +56,8 @@ public final class EngineStacks {
                         .allMatch(d -> started.containsKey(d) || !model.services().containsKey(d))).toList();
                 List<Future<List<Container>>> starts = new ArrayList<>();
                 for (ComposeModel.Service service : wave) {
-                    starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
-                            project.env(), created)));
+                    starts.add(engine.background().submit(() -> start(specs, ServiceReferences.resolve(project,
+                            specs, service, this::containerId), networks, volumes, started, project.env(), created)));
                 }
                 for (int i = 0; i < wave.size(); i++) {
                     started.put(wave.get(i).name(), join(starts.get(i)));
@@ -154,7 +154,8 @@ public final class EngineStacks {
             created.run(model.project());
             throw e;
         }
-        ComposeModel.Service oneOff = ServiceSpecs.oneOff(base, command.length == 0 ? null : List.of(command));
+        ComposeModel.Service oneOff = ServiceSpecs.oneOff(ServiceReferences.resolve(project, specs, base,
+                this::containerId), command.length == 0 ? null : List.of(command));
         String name = model.project() + "-" + service + "-run-" + java.util.UUID.randomUUID().toString()
                 .replace("-", "").substring(0, 12);
         EngineContainer container = ServiceContainers.create(engine, specs, oneOff, 1, specs.container(oneOff, 1,
@@ -343,6 +344,10 @@ public final class EngineStacks {
         existing.stop();
         existing.remove();
         return null;
+    }
+
+    private String containerId(String name) {
+        return engine.containers().get(name).id();
     }
 
     /** The image's ID for Compose's image label; a missing image is pulled first (as create would). */

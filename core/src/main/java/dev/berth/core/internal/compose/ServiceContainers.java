@@ -18,8 +18,7 @@ final class ServiceContainers {
     /** {@code networks} maps the file's network names to engine names. */
     static EngineContainer create(StackEngine engine, ServiceSpecs specs, ComposeModel.Service service, int number,
             ContainerSpec spec, Map<String, String> networks) {
-        EngineContainer container = engine.containers().create(spec, specs.extras(service, number,
-                name -> engine.containers().get(name).id()));
+        EngineContainer container = engine.containers().create(spec, specs.extras(service, number));
         try {
             List<String> attached = new ArrayList<>(service.networks().keySet());
             for (String network : attached.subList(Math.min(1, attached.size()), attached.size())) {

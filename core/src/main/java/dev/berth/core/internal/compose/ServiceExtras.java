@@ -26,9 +26,31 @@ final class ServiceExtras {
             logDriver = ModelReader.text(logging, "driver");
             logOptions = ModelReader.strings(logging, "options");
         }
-        return new ComposeModel.Extras(ModelReader.list(s, "expose"), ModelReader.list(s, "volumes_from"),
+        return new ComposeModel.Extras(expose(ModelReader.list(s, "expose")), ModelReader.list(s, "volumes_from"),
                 ModelReader.list(s, "links"), logDriver, logOptions, devices(s, path), ModelReader.list(s, "dns_opt"),
                 memoryReservation(s, path), startInterval(s));
+    }
+
+    /**
+     * {@code expose} as Compose sends it (the text as written, e.g. {@code "8080"}), except a range: Compose sends
+     * {@code "9000-9001/udp"} as one key, which the engine keeps verbatim and which no port parser reads back
+     * (docker-java cannot inspect such a container). Berth sends each port of a range, as {@code docker run --expose}
+     * does.
+     */
+    static List<String> expose(List<String> written) {
+        List<String> out = new ArrayList<>();
+        for (String entry : written) {
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("(\\d+)-(\\d+)(/\\w+)?").matcher(entry);
+            if (range.matches()) {
+                String protocol = range.group(3) == null ? "/tcp" : range.group(3);
+                for (int p = Integer.parseInt(range.group(1)); p <= Integer.parseInt(range.group(2)); p++) {
+                    out.add(p + protocol);
+                }
+            } else {
+                out.add(entry);
+            }
+        }
+        return out;
     }
 
     /** Host device paths only: a CDI name ({@code vendor.com/class=name}) needs a device driver Berth does not ask for. */

@@ -18,7 +18,6 @@ import java.util.Map;
  * for its image, with Compose's names and labels. Engine names of networks and volumes are passed in.
  */
 public final class ServiceSpecs {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServiceSpecs.class);
     public static final String PROJECT = "com.docker.compose.project";
     public static final String SERVICE = "com.docker.compose.service";
     public static final String NUMBER = "com.docker.compose.container-number";
@@ -264,27 +263,19 @@ public final class ServiceSpecs {
 
     /**
      * The create fields beyond the spec, as Compose sends them, with the endpoint of the service's first network.
-     * {@code volumes_from: SERVICE} names that service's first container by ID ({@code containerId} looks it up),
-     * {@code container:NAME} by name. Compose 2.40 drops a mode ({@code :ro}/{@code :rw}) there, so the volumes keep
-     * the source container's mode; Berth does the same, and says so in the log.
+     * {@code volumes_from} is sent as {@link ServiceReferences} resolved it.
      */
-    public CreateExtras extras(ComposeModel.Service service, int number,
-            java.util.function.Function<String, String> containerId) {
+    public CreateExtras extras(ComposeModel.Service service, int number) {
         ComposeModel.Extras x = service.extras();
-        List<String> from = new ArrayList<>();
-        for (String ref : x.volumesFrom()) {
-            String[] parts = ref.split(":");
-            boolean container = parts[0].equals("container");
-            String mode = parts.length > (container ? 2 : 1) ? parts[parts.length - 1] : null;
-            if (mode != null) {
-                LOG.warn("volumes_from '{}' of service {}: docker compose 2.40 ignores the mode '{}' and so does"
-                        + " Berth (the volumes keep the source container's mode)", ref, service.name(), mode);
-            }
-            from.add(container ? parts[1] : containerId.apply(containerName(model.services().get(parts[0]), 1)));
-        }
         String first = service.networks().isEmpty() ? null : service.networks().keySet().iterator().next();
-        return new CreateExtras(x.expose(), from, x.logDriver(), x.logOptions(), x.devices(), x.dnsOptions(),
-                x.memoryReservation(), x.healthStartInterval(), first == null ? null : endpoint(service, first, number));
+        return new CreateExtras(x.expose(), x.volumesFrom(), x.logDriver(), x.logOptions(), x.devices(),
+                x.dnsOptions(), x.memoryReservation(), x.healthStartInterval(),
+                first == null ? null : endpoint(service, first, number));
+    }
+
+    /** A service of the project by name. */
+    ComposeModel.Service service(String name) {
+        return model.services().get(name);
     }
 
     /** Links and fixed addresses of one of the service's networks. */
