@@ -157,7 +157,7 @@ class StackEngineKeysTest extends EngineTest {
         } else {
             var e = assertThrows(InvalidComposeFileException.class, () -> docker.stacks().up(spec));
             assertTrue(e.getMessage().contains("services.app.healthcheck.start_interval")
-                    && e.getMessage().contains("API 1.44") && e.getMessage().contains(":7:"), e.getMessage());
+                    && e.getMessage().contains("API 1.44") && e.getMessage().contains(":8:"), e.getMessage());
             assertEquals(List.of(), docker.containers().list(ContainerFilter.all()
                     .label("com.docker.compose.project", project)), "no container");
             assertEquals(List.of(), docker.networks().list(Filter.none()
