@@ -57,8 +57,10 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
     public record Limits(Long memoryBytes, Double cpus, Long pids) {
     }
 
+    /** {@code network}, {@code shmSizeBytes}: null when not set. */
     public record Build(Path context, Path dockerfile, String dockerfileInline, Map<String, String> args,
-            String target, Map<String, String> labels, boolean noCache, boolean pull) {
+            String target, Map<String, String> labels, boolean noCache, boolean pull, String network,
+            Map<String, String> extraHosts, Long shmSizeBytes, List<String> cacheFrom) {
     }
 
     /** A published port; {@code hostPort} 0 means the engine picks one; {@code hostIp} null binds 127.0.0.1. */

@@ -83,7 +83,7 @@ public final class ModelReader {
                         + " with docker buildx and reference it with 'image:'");
             }
             if (!Set.of("context", "dockerfile", "dockerfile_inline", "args", "target", "labels", "no_cache", "pull",
-                    "tags").contains(key)) {
+                    "tags", "network", "extra_hosts", "shm_size", "cache_from").contains(key)) {
                 throw unsupported(b.keyMark(key), p + "." + key, "build." + key);
             }
         }
@@ -95,7 +95,8 @@ public final class ModelReader {
         String dockerfile = text(b, "dockerfile");
         return new ComposeModel.Build(dir, dockerfile == null ? null : dir.resolve(dockerfile).normalize(),
                 text(b, "dockerfile_inline"), strings(b, "args"), text(b, "target"), strings(b, "labels"),
-                bool(b, "no_cache"), bool(b, "pull"));
+                bool(b, "no_cache"), bool(b, "pull"), text(b, "network"), hosts(list(b, "extra_hosts")),
+                b.has("shm_size") ? Long.valueOf(text(b, "shm_size")) : null, list(b, "cache_from"));
     }
 
     private static HealthCheck healthCheck(YNode.Map s, String path) {
@@ -145,6 +146,13 @@ public final class ModelReader {
             };
         }
         return null;
+    }
+
+    /** Normalized {@code extra_hosts} ({@code name=ip}) as a map. */
+    static Map<String, String> hosts(List<String> entries) {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        entries.forEach(h -> hosts.put(h.substring(0, h.indexOf('=')), h.substring(h.indexOf('=') + 1)));
+        return hosts;
     }
 
     static String text(YNode.Map m, String key) {

@@ -130,9 +130,7 @@ final class ServiceParts {
 
     ComposeModel.Process process() {
         Duration grace = s.has("stop_grace_period") ? ModelReader.duration(s, "stop_grace_period", null) : null;
-        Map<String, String> hosts = new LinkedHashMap<>();
-        ModelReader.list(s, "extra_hosts").forEach(h -> hosts.put(h.substring(0, h.indexOf('=')),
-                h.substring(h.indexOf('=') + 1)));
+        Map<String, String> hosts = ModelReader.hosts(ModelReader.list(s, "extra_hosts"));
         return new ComposeModel.Process(ModelReader.text(s, "working_dir"), ModelReader.text(s, "user"),
                 ModelReader.text(s, "hostname"), ModelReader.bool(s, "tty"), ModelReader.bool(s, "stdin_open"),
                 ModelReader.text(s, "stop_signal"), grace, ModelReader.bool(s, "read_only"),

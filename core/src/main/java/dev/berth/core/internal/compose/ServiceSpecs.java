@@ -258,6 +258,18 @@ public final class ServiceSpecs {
         if (b.pull()) {
             build = build.pull();
         }
+        if (b.network() != null) {
+            build = build.network(b.network());
+        }
+        for (var host : b.extraHosts().entrySet()) {
+            build = build.extraHost(host.getKey(), host.getValue());
+        }
+        if (b.shmSizeBytes() != null) {
+            build = build.shmSize(b.shmSizeBytes());
+        }
+        if (!b.cacheFrom().isEmpty()) {
+            build = build.cacheFrom(b.cacheFrom().toArray(String[]::new));
+        }
         return build;
     }
 
