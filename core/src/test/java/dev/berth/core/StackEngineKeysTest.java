@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code links}, {@code logging}, {@code devices}, {@code dns_opt}, {@code deploy.resources.reservations},
  * {@code healthcheck.start_interval}, per-network {@code ipv4_address}, network {@code driver_opts}): the same file
  * run by {@code docker compose} and by Berth gives the same engine objects (compared field by field, names made
- * neutral), the keys work inside the containers, and the CLI keeps Berth's containers (same config hash).
+ * neutral), the keys work inside the containers, and the CLI keeps Berth's containers (same config hash, also for
+ * {@code volumes_from} and {@code network_mode: service:}, which Compose hashes with the container IDs resolved).
  */
 class StackEngineKeysTest extends EngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,10 @@ class StackEngineKeysTest extends EngineTest {
                 networks:
                   front: {ipv4_address: %3$s.10}
                   back: {}
+              side:
+                image: %1$s
+                command: %2$s
+                network_mode: service:base
             networks:
               front:
                 driver_opts: {com.docker.network.bridge.enable_icc: "true", berth.test: "yes"}
