@@ -112,7 +112,7 @@ class StackEngineKeysTest extends EngineTest {
         Stack stack = docker.stacks().up(StackSpec.fromCompose(ours).projectName(berthProject));
         try {
             cli("-f", theirs.toString(), "-p", composeProject, "up", "-d");
-            for (String service : List.of("base", "app")) {
+            for (String service : List.of("base", "app", "side")) {
                 assertEquals(engineView(composeProject, service, theirPrefix), engineView(berthProject, service,
                         ourPrefix), service + ": Berth's container as Compose's");
             }
@@ -189,6 +189,7 @@ class StackEngineKeysTest extends EngineTest {
             }
         }
         view.put("VolumesFrom", from.toString());
+        view.put("depends_on label", c.get("Config").get("Labels").path("com.docker.compose.depends_on").asText());
         view.put("ExposedPorts", exposed(c.get("Config").get("ExposedPorts")).toString());
         JsonNode health = c.get("Config").get("Healthcheck");
         for (String key : List.of("Test", "Interval", "StartPeriod", "StartInterval")) {

@@ -226,7 +226,7 @@ class ComposeLoaderTest {
                     logging: {options: {max-size: 1m}}
                     devices: ["/dev/null", "/dev/zero:/dev/z:r"]
                     dns_opt: [ndots:2]
-                    mem_reservation: 16m
+                    mem_reservation: 32m
                     deploy: {resources: {reservations: {memory: 32m, cpus: '0.5'}}}
                     healthcheck: {test: ["CMD", "true"], start_interval: 2s}
                     networks:
@@ -247,7 +247,7 @@ class ComposeLoaderTest {
         assertEquals(List.of(new CreateExtras.Device("/dev/null", "/dev/null", "rwm"),
                 new CreateExtras.Device("/dev/zero", "/dev/z", "r")), extras.devices());
         assertEquals(List.of("ndots:2"), extras.dnsOptions());
-        assertEquals(32L << 20, extras.memoryReservation(), "deploy's reservation wins over mem_reservation");
+        assertEquals(32L << 20, extras.memoryReservation(), "mem_reservation and deploy's reservation (equal, or Compose rejects the file)");
         assertEquals(java.time.Duration.ofSeconds(2), extras.healthStartInterval());
         String p = model.project();
         assertEquals(List.of(p + "-db-1:database", p + "-db-1:db-1", p + "-db-1:" + p + "-db-1",
@@ -274,5 +274,13 @@ class ComposeLoaderTest {
         var linkedHost = invalid("services:\n  db:\n    image: nginx\n  web:\n    image: nginx\n"
                 + "    network_mode: host\n    links: [db]\n");
         assertEquals("services.web.links", linkedHost.keyPath());
+    }
+
+    @Test
+    void distinctMemoryReservationsAreRejectedAsComposeDoes() throws Exception {
+        var both = invalid("services:\n  web:\n    image: nginx\n    mem_reservation: 16m\n    deploy:\n"
+                + "      resources: {reservations: {memory: 32m}}\n");
+        assertEquals("services.web.mem_reservation", both.keyPath());
+        assertTrue(both.getMessage().contains("deploy.resources.reservations.memory"), both.getMessage());
     }
 }
