@@ -43,6 +43,15 @@ public final class HostEngineLock {
         return forEngine(host.isBlank() ? "unix:///var/run/docker.sock" : host);
     }
 
+    /**
+     * One lock for the whole host, whatever the engine: a swarm member listens on the host's port 2377 (and 7946,
+     * 4789), so two engines on one host cannot both be in a swarm. Swarm tests hold it exclusively, before the
+     * engine's own lock.
+     */
+    public static HostEngineLock forSwarmPorts() {
+        return forEngine("swarm-ports");
+    }
+
     public static HostEngineLock forEngine(String engine) {
         String key = engine.replaceAll("[^A-Za-z0-9._-]", "_");
         return LOCKS.computeIfAbsent(key, k -> new HostEngineLock(
