@@ -119,6 +119,11 @@ class StackEngineKeysTest extends EngineTest {
             assertEquals(networkOptions(composeProject + "_front"), networkOptions(berthProject + "_front"));
             assertTrue(networkOptions(berthProject + "_front").contains("berth.test"));
 
+            Stack theirsInBerth = docker.stacks().get(composeProject);
+            assertEquals(3, theirsInBerth.ps().size(), "Berth reads Compose's stack");
+            assertEquals(composeProject + "-base-1", theirsInBerth.service("base").name(),
+                    "and inspects a container with an expose range (docker-java alone cannot)");
+
             var app = stack.service("app");
             assertEquals("shared", app.exec("cat", "/data/f").stdout().strip(), "volumes_from: base's volume");
             assertEquals(0, app.exec("ping", "-c", "1", "-W", "2", "db").exitCode(), "links: 'db' names base");

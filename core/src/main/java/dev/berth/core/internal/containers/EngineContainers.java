@@ -212,7 +212,7 @@ public final class EngineContainers implements Containers {
     }
 
     private Optional<EngineContainer> findContainer(String idOrName) {
-        return engine.find("inspect container " + idOrName, () -> engine.client().inspectContainerCmd(idOrName).exec())
+        return engine.find("inspect container " + idOrName, () -> ContainerInspect.of(engine, idOrName))
                 .map(inspect -> new EngineContainer(engine, inspect.getId(),
                         StateMapper.stripSlash(inspect.getName()), null));
     }
