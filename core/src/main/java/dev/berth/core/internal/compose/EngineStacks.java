@@ -38,13 +38,13 @@ public final class EngineStacks {
 
     public Stack up(StackSpec spec, UpOption... options) {
         LoadedProject project = load(spec);
-        ComposeModel model = ModelReader.read(project);
+        ComposeModel model = readForEngine(project);
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
         UpRollback created = new UpRollback(engine);
         Map<String, List<Container>> started;
         try {
-            ServiceLauncher launcher = new ServiceLauncher(engine, specs, model.services().values());
+            ServiceLauncher launcher = new ServiceLauncher(engine, project, specs, model.services().values());
             Map<String, String> networks = networks(model, created);
             Map<String, String> volumes = volumes(model, specs, created);
             StackImages.build(engine, model, specs);
@@ -91,6 +91,15 @@ public final class EngineStacks {
         return names;
     }
 
+    /** The model, with the keys this engine's API version cannot take rejected before anything is created. */
+    private ComposeModel readForEngine(LoadedProject project) {
+        ComposeModel model = ModelReader.read(project);
+        if (!engine.engine().speaksAtLeast("1.44")) {
+            ServiceExtras.requireStartIntervalSupport(project, engine.engine().endpoint().apiVersion());
+        }
+        return model;
+    }
+
     private LoadedProject load(StackSpec spec) {
         return ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env, spec.env(),
                 spec.envFiles(), spec.profiles()));
@@ -122,7 +131,7 @@ public final class EngineStacks {
                     "pass e.g. OneOffSpec.of(\"web\")");
         }
         LoadedProject project = load(spec);
-        ComposeModel model = ModelReader.read(project);
+        ComposeModel model = readForEngine(project);
         ComposeModel.Service base = model.services().get(oneOff.service());
         if (base == null) {
             throw new InvalidSpecException("service", oneOff.service(), "the compose file has no such service",
@@ -133,7 +142,7 @@ public final class EngineStacks {
         List<ComposeModel.Service> involved = new ArrayList<>(dependencies);
         involved.add(base);
         UpRollback created = new UpRollback(engine);
-        ServiceLauncher launcher = new ServiceLauncher(engine, specs, involved);
+        ServiceLauncher launcher = new ServiceLauncher(engine, project, specs, involved);
         Map<String, String> networks;
         Map<String, String> volumes;
         try {
@@ -146,7 +155,7 @@ public final class EngineStacks {
             created.run(model.project());
             throw e;
         }
-        return new OneOffRun(engine, project, specs).run(base, oneOff, networks, volumes,
+        return new OneOffRun(engine, project, specs).run(launcher.resolved(base), oneOff, networks, volumes,
                 ServiceLauncher.join(launcher.imageId(base)));
     }
 
@@ -187,6 +196,9 @@ public final class EngineStacks {
                 }
                 spec = n.driver() != null ? spec.driver(n.driver()) : spec;
                 spec = n.internal() ? spec.internal() : spec;
+                for (var option : n.driverOpts().entrySet()) {
+                    spec = spec.option(option.getKey(), option.getValue());
+                }
                 spec = n.subnet() != null ? spec.subnet(n.subnet()) : spec;
                 spec = n.gateway() != null ? spec.gateway(n.gateway()) : spec;
                 engine.networks().create(spec);

@@ -45,14 +45,15 @@ final class OneOffRun {
         String name = specs.project() + "-" + base.name() + "-run-" + slug.substring(0, 12);
         List<String> attached = new ArrayList<>(service.networks().keySet());
         ContainerSpec spec = specs.container(service, ServiceSpecs.ONE_OFF, networks, volumes, imageId).name(name)
-                .label(SLUG, slug).label("com.docker.compose.config-hash", configHash(base.name(), name, command));
+                .label(SLUG, slug).label("com.docker.compose.config-hash", configHash(base, name, command));
         if (!attached.isEmpty()) {
             spec = spec.network(networks.get(attached.get(0)));
         }
-        EngineContainer container = engine.containers().create(spec);
+        EngineContainer container = engine.containers().create(spec, specs.extras(service, ServiceSpecs.ONE_OFF));
         try {
             for (String network : attached.subList(Math.min(1, attached.size()), attached.size())) {
-                engine.networks().get(networks.get(network)).connect(container);
+                engine.networks().connect(networks.get(network), container, new String[0],
+                        specs.endpoint(service, network, ServiceSpecs.ONE_OFF));
             }
             InlineFiles.copyInto(container, specs.inlineFiles(service, project.env()));
             container.start();
@@ -67,9 +68,20 @@ final class OneOffRun {
         }
     }
 
-    /** Compose hashes the service as it runs it: with the run's name, without ports and restart, with the command. */
-    String configHash(String service, String name, List<String> command) {
-        YNode.Map node = project.service(service).copy();
+    /**
+     * Compose hashes the service as it runs it: with the run's name, without ports and restart, with the command
+     * (and {@code volumes_from} / {@code network_mode: service:} resolved as for its other containers).
+     */
+    String configHash(ComposeModel.Service service, String name, List<String> command) {
+        YNode.Map node = project.service(service.name()).copy();
+        if (!service.extras().volumesFrom().isEmpty()) {
+            YNode.Seq from = YNode.seq(node.mark());
+            service.extras().volumesFrom().forEach(f -> from.add(YNode.scalar(f, node.mark())));
+            node.put("volumes_from", from);
+        }
+        if (service.networkMode() != null && node.has("network_mode")) {
+            node.putScalar("network_mode", service.networkMode());
+        }
         YNode.Mark mark = node.mark();
         node.putScalar("container_name", name);
         node.remove("ports");

@@ -41,14 +41,17 @@ final class ServiceLauncher {
     private static final Duration COMPLETED_TIMEOUT = Duration.ofMinutes(30);
 
     private final StackEngine engine;
+    private final LoadedProject project;
     private final ServiceSpecs specs;
     private final Executor threads;
     private final Map<String, CompletableFuture<String>> imageIds = new ConcurrentHashMap<>();
     private final CompletableFuture<Map<String, ContainerSummary>> existing;
 
     /** Starts looking up the images (of services without a build: those are looked up after it) and containers. */
-    ServiceLauncher(StackEngine engine, ServiceSpecs specs, Collection<ComposeModel.Service> services) {
+    ServiceLauncher(StackEngine engine, LoadedProject project, ServiceSpecs specs,
+            Collection<ComposeModel.Service> services) {
         this.engine = engine;
+        this.project = project;
         this.specs = specs;
         this.threads = engine.background();
         this.existing = CompletableFuture.supplyAsync(this::listExisting, threads);
@@ -82,6 +85,15 @@ final class ServiceLauncher {
                 awaitCondition(service, dependency.getKey(), dependency.getValue(), other);
             }
         }
+    }
+
+    /**
+     * The service with {@code volumes_from} / {@code network_mode: service:} resolved to container IDs, as Compose
+     * resolves (and hashes) them just before creating ({@link ServiceReferences}); those containers exist by then,
+     * because a service is created after the services it depends on.
+     */
+    ComposeModel.Service resolved(ComposeModel.Service service) {
+        return ServiceReferences.resolve(project, specs, service, name -> engine.containers().get(name).id());
     }
 
     /** The image's ID for Compose's image label, looked up once per image and platform. */
@@ -145,7 +157,7 @@ final class ServiceLauncher {
                         + "'; remove one depends_on entry.");
             }
             var before = dependencies(service).stream().map(this::created).toArray(CompletableFuture[]::new);
-            var future = CompletableFuture.allOf(before).thenApplyAsync(v -> create(service), threads);
+            var future = CompletableFuture.allOf(before).thenApplyAsync(v -> create(resolved(service)), threads);
             created.put(service.name(), future);
             return future;
         }
@@ -194,16 +206,10 @@ final class ServiceLauncher {
         }
 
         private EngineContainer createReplica(ComposeModel.Service service, int number, String imageId) {
-            EngineContainer container = engine.containers().create(specs.container(service, number, networks,
-                    volumes, imageId));
+            EngineContainer container = ServiceContainers.create(engine, specs, service, number,
+                    specs.container(service, number, networks, volumes, imageId), networks);
             rollback.container(container.id());
             try {
-                List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
-                for (String network : serviceNetworks.subList(Math.min(1, serviceNetworks.size()),
-                        serviceNetworks.size())) {
-                    engine.networks().get(networks.get(network)).connect(container,
-                            ServiceSpecs.aliases(service, network));
-                }
                 InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
                 return container;
             } catch (RuntimeException e) {

@@ -41,7 +41,8 @@ class OneOffHashTest {
             assertTrue(name.startsWith(project + "-app-run-"), name);
             LoadedProject loaded = (LoadedProject) StackSpec.fromCompose(file).projectName(project).load();
             OneOffRun run = new OneOffRun(null, loaded, null);
-            assertEquals(nameAndHash[1], run.configHash("app", name, List.of("sleep", "30")));
+            ComposeModel.Service app = ModelReader.read(loaded).services().get("app");
+            assertEquals(nameAndHash[1], run.configHash(app, name, List.of("sleep", "30")));
             assertTrue(!nameAndHash[1].equals(loaded.configHash("app")), "not the service's own hash");
         } finally {
             docker("compose", "-p", project, "down", "-t", "0");
