@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A compose stack up until running/healthy, then a graceful down: Berth ({@code up(spec, waitUntilReady)} +
- * {@code down()}) against {@code docker compose up -d --wait} + {@code docker compose down}, in the same run on the
+ * {@code downRemovingVolumes()}) against {@code docker compose up -d --wait} + {@code docker compose down -v} (both
+ * remove the anonymous volume of redis's {@code VOLUME /data}, so runs leave nothing behind), in the same run on the
  * default engine. Both stop with each container's stop signal and grace period. Two files: the seed's (the tour's
  * web + cache) and six services (a chain db -> app -> w1 -> edge and a fan-out app -> w1, w2, w3, with db gated by
  * a health check). Each run uses a new project name, so nothing is reused between runs.
@@ -136,7 +137,7 @@ final class StackBenchmark {
             long up = System.nanoTime();
             healthFloor(name, project);
             long down = System.nanoTime();
-            stack.down();
+            stack.downRemovingVolumes(); // redis declares VOLUME /data: no anonymous volume is left behind
             record(name, start, up, down, System.nanoTime(), ups, downs);
         });
     }
@@ -153,7 +154,7 @@ final class StackBenchmark {
                 long up = System.nanoTime();
                 healthFloor(name, project);
                 long down = System.nanoTime();
-                Cli.docker("compose", "-p", project, "-f", file.toString(), "down");
+                Cli.docker("compose", "-p", project, "-f", file.toString(), "down", "-v");
                 record(name, start, up, down, System.nanoTime(), ups, downs);
             }
         });

@@ -93,6 +93,7 @@ class StackRunTest extends EngineTest {
             assertEquals(cliStates(theirs), cliStates(ours), "the same containers as after docker compose run");
         } finally {
             docker.stacks().get(ours).down();
+            removeOneOffs(theirs);
             cli("-p", theirs, "down");
         }
     }
@@ -138,6 +139,7 @@ class StackRunTest extends EngineTest {
             assertEquals(List.of(), docker.stacks().get(ours).ps(), "down removes the kept one-off too");
         } finally {
             docker.stacks().get(ours).down();
+            removeOneOffs(theirs);
             cli("-p", theirs, "down", "-t", "1");
         }
     }
@@ -196,6 +198,16 @@ class StackRunTest extends EngineTest {
                 refused.getMessage());
         assertTrue(refused.getCause().getMessage().contains("z80"), "the engine itself refused the platform it"
                 + " was sent: " + refused.getCause().getMessage());
+    }
+
+    /** {@code docker compose down} leaves the CLI's one-offs (and so their network): they go first, by label. */
+    private static void removeOneOffs(String project) throws Exception {
+        for (String id : docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + project, "--filter",
+                "label=com.docker.compose.oneoff=True").split("\\s+")) {
+            if (!id.isBlank()) {
+                docker("rm", "-f", id);
+            }
+        }
     }
 
     /** Service → "state [health]" ("exited N" for exited) of the project's service containers. */

@@ -45,6 +45,13 @@ class OneOffHashTest {
             assertEquals(nameAndHash[1], run.configHash(app, name, List.of("sleep", "30")));
             assertTrue(!nameAndHash[1].equals(loaded.configHash("app")), "not the service's own hash");
         } finally {
+            // docker compose down leaves a one-off made by run (and so its network): it goes first
+            for (String id : docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + project)
+                    .split("\\s+")) {
+                if (!id.isBlank()) {
+                    docker("rm", "-f", id);
+                }
+            }
             docker("compose", "-p", project, "down", "-t", "0");
         }
     }
