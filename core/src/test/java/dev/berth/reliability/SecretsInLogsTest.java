@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (slf4j-simple, every logger, to a file) while it runs a container with a secret env value, logs in, pushes and
  * pulls with credentials, and runs an exec; the file must hold none of the secrets. Bound: 2 min.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.berth.core.VolumeLeakWatch.class)
 class SecretsInLogsTest {
     static final String REGISTRY = "127.0.0.1:15001";
 
