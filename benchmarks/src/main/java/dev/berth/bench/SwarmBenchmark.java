@@ -67,7 +67,7 @@ final class SwarmBenchmark {
                 extra.put("engine", docker.version().engineVersion());
                 return Harness.result("swarm", RUNS, samples, extra, "docker-stack");
             } finally {
-                docker.swarm().leave(true);
+                docker.swarm().forceLeave();
                 if (!hadBridge) {
                     removeWhenFree(docker, "docker_gwbridge");
                 }

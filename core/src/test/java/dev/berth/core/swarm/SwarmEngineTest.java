@@ -75,7 +75,7 @@ public abstract class SwarmEngineTest {
      */
     static void leaveWithoutLeftovers(Docker docker, Set<String> before) {
         for (int attempt = 0; ; attempt++) {
-            docker.swarm().leave(true);
+            docker.swarm().forceLeave();
             if (before.contains("ingress") || awaitGone(docker, "ingress", Duration.ofSeconds(20))) {
                 break;
             }
