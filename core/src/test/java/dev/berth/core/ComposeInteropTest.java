@@ -29,12 +29,14 @@ class ComposeInteropTest extends EngineTest {
               web:
                 image: %s
                 command: ["sleep", "300"]
+                init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                 env_file: [app.env]
                 environment: {MODE: test}
                 depends_on: [db]
               db:
                 image: %s
                 command: sleep 300
+                init: true
                 labels: {tier: data}
             """.formatted(TestImages.BUSYBOX, TestImages.BUSYBOX);
 

@@ -74,11 +74,12 @@ class ErrorsTest extends EngineTest {
 
     @Test
     void hostPortInUseRemovesTheHalfCreatedContainer() {
-        try (Container first = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX).publish(18080, 80)
+        int port = TestPorts.free();
+        try (Container first = docker.containers().run(ContainerSpec.of(TestImages.BUSYBOX).publish(port, 80)
                 .command("sleep", "300"))) {
             var e = assertThrows(PortInUseException.class, () -> docker.containers().run(
-                    ContainerSpec.of(TestImages.BUSYBOX).publish(18080, 80).command("sleep", "300")));
-            assertEquals(18080, e.hostPort());
+                    ContainerSpec.of(TestImages.BUSYBOX).publish(port, 80).command("sleep", "300")));
+            assertEquals(port, e.hostPort());
             assertTrue(e.getMessage().contains("publish(containerPort)"), e.getMessage());
             assertEquals(1, leftovers(), "only the first container exists");
             first.stop(Duration.ZERO);

@@ -68,10 +68,10 @@ class ImagesTest extends EngineTest {
         List<String> output = new CopyOnWriteArrayList<>();
         try (Image app = docker.images().build(BuildSpec.context(dir).tag(tag("myflaskapp"))
                 .progress(p -> output.add(p.status())));
-             Container web = docker.containers().run(ContainerSpec.of(app.reference()).publish(5000, 5000)
+             Container web = docker.containers().run(ContainerSpec.of(app.reference()).publish(5000)
                      .waitFor(Wait.http(5000, "/")))) {
             assertTrue(output.stream().anyMatch(l -> l.matches("Step 4/\\d+ : RUN pip install.*")), output.toString());
-            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:5000/"))
+            String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.hostPort(5000) + "/"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertEquals("Hello from Docker!", body);
             var info = app.inspect();

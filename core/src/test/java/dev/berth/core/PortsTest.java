@@ -24,16 +24,20 @@ class PortsTest extends EngineTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** The seed: docker run -d -p 8080:80 nginx, then http://localhost:8080 says "Welcome to nginx!". */
+    /**
+     * The seed: docker run -d -p 8080:80 nginx, then http://localhost:8080 says "Welcome to nginx!". A free port
+     * stands in for 8080 so test runs side by side on one engine never collide.
+     */
     @Test
-    void seedNginxOnFixedPort8080() throws Exception {
-        try (Container web = docker.containers().run(ContainerSpec.of(TestImages.NGINX).publish(8080, 80)
+    void seedNginxOnAFixedHostPort() throws Exception {
+        int fixed = TestPorts.free();
+        try (Container web = docker.containers().run(ContainerSpec.of(TestImages.NGINX).publish(fixed, 80)
                 .waitFor(Wait.http(80, "/")))) {
-            assertEquals(8080, web.hostPort(80));
-            assertTrue(get("http://localhost:8080").contains("Welcome to nginx!"));
+            assertEquals(fixed, web.hostPort(80));
+            assertTrue(get("http://localhost:" + fixed).contains("Welcome to nginx!"));
             var port = web.inspect().ports().get(0);
             assertEquals("127.0.0.1", port.hostIp(), "published on loopback by default");
-            assertEquals(8080, port.hostPort());
+            assertEquals(fixed, port.hostPort());
         }
     }
 

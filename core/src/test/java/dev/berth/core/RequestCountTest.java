@@ -24,9 +24,10 @@ class RequestCountTest extends EngineTest {
 
     @Test
     void fixedHostPortNeedsNoInspect() {
-        try (Container c = docker.containers().run(SLEEPER.publish(18081, 80))) {
+        int port = TestPorts.free();
+        try (Container c = docker.containers().run(SLEEPER.publish(port, 80))) {
             long before = docker.requestCount();
-            assertEquals(18081, c.hostPort(80));
+            assertEquals(port, c.hostPort(80));
             assertEquals(before, docker.requestCount());
         }
     }

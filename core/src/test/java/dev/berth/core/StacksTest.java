@@ -91,6 +91,7 @@ class StacksTest extends EngineTest {
                   box:
                     image: busybox:1.36
                     command: ["sleep", "300"]
+                    init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                     env_file: app.env
                     environment: {OVERRIDDEN: compose}
                     extra_hosts: ["db.local:10.9.8.7"]
@@ -130,6 +131,7 @@ class StacksTest extends EngineTest {
                       args: ["GREETING=${GREETING}"]
                       target: base
                     command: sh -c 'for f in /greeting /run/secrets/token /run/secrets/pw /etc/app.conf /content; do cat $$f; echo; done; sleep 300'
+                    init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                     deploy:
                       replicas: 2
                     volumes: [/cache]
@@ -170,9 +172,11 @@ class StacksTest extends EngineTest {
                   db:
                     image: %s
                     command: sh -c 'mkdir -p /www && echo shared > /www/x && httpd -f -p 7777 -h /www'
+                    init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                   sidecar:
                     image: %s
                     command: ["sleep", "300"]
+                    init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                     network_mode: service:db
                 """.formatted(TestImages.BUSYBOX, TestImages.BUSYBOX));
         String project = project();
@@ -189,7 +193,7 @@ class StacksTest extends EngineTest {
 
     @Test
     void upScalesReplicasUpAndDown(@TempDir Path dir) throws Exception {
-        String service = "services:\n  worker:\n    image: %s\n    command: [\"sleep\", \"300\"]\n"
+        String service = "services:\n  worker:\n    image: %s\n    command: [\"sleep\", \"300\"]\n    init: true\n"
                 .formatted(TestImages.BUSYBOX);
         Path file = Files.writeString(dir.resolve("compose.yaml"), service + "    scale: 3\n");
         String project = project();
@@ -221,6 +225,7 @@ class StacksTest extends EngineTest {
                   ok:
                     image: busybox:1.36
                     command: ["sleep", "300"]
+                    init: true  # sleep as PID 1 ignores SIGTERM: stop at once, not after 10 s
                     volumes: ["cache:/cache"]
                   broken:
                     image: berth-no-such-image:1

@@ -32,7 +32,8 @@ class MultiNodeSwarmTest {
 
     @Test
     void aWorkerInANetworkNamespaceJoinsTakesATaskAndDrainingMovesIt() throws Exception {
-        try (HostEngineLock.Held lock = HostEngineLock.forCurrentEngine().exclusive(Duration.ofMinutes(20));
+        try (HostEngineLock.Held ports = HostEngineLock.forSwarmPorts().exclusive(Duration.ofMinutes(20));
+             HostEngineLock.Held lock = HostEngineLock.forCurrentEngine().exclusive(Duration.ofMinutes(20));
              Docker manager = Docker.connect();
              SecondEngine node = new SecondEngine()) {
             if (manager.swarm().isActive()) {

@@ -26,12 +26,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VolumeLeakWatch.class)
 public abstract class SwarmEngineTest {
     protected static Docker docker;
+    private static HostEngineLock.Held portsLock;
     private static HostEngineLock.Held lock;
     private static Set<String> networksBefore;
 
     @BeforeAll
     static void becomeSwarmManager() {
-        lock = HostEngineLock.forCurrentEngine().exclusive(Duration.ofMinutes(20));
+        portsLock = HostEngineLock.forSwarmPorts().exclusive(Duration.ofMinutes(20));
+        try {
+            lock = HostEngineLock.forCurrentEngine().exclusive(Duration.ofMinutes(20));
+        } catch (RuntimeException e) {
+            portsLock.close();
+            throw e;
+        }
         try {
             docker = Docker.connect();
             if (docker.swarm().isActive()) {
@@ -127,7 +134,11 @@ public abstract class SwarmEngineTest {
                 docker.close();
             }
         } finally {
-            lock.close();
+            try {
+                lock.close();
+            } finally {
+                portsLock.close();
+            }
         }
     }
 

@@ -191,6 +191,21 @@ final class Canon {
         return baseDir.resolve(path).normalize();
     }
 
+    /**
+     * Like {@link #resolve} but from the project directory with its symbolic links resolved, which is how Compose
+     * prints {@code develop.watch} paths (the path's own last parts stay as written, even when missing).
+     */
+    Path resolveFromRealBase(String path) {
+        if (path.startsWith("~") || Path.of(path).isAbsolute()) {
+            return resolve(path);
+        }
+        try {
+            return baseDir.toRealPath().resolve(path).normalize();
+        } catch (java.io.IOException e) {
+            return resolve(path); // no such directory: nothing to resolve
+        }
+    }
+
     static String text(YNode node) {
         return node instanceof YNode.Scalar s ? s.text() : describe(node);
     }

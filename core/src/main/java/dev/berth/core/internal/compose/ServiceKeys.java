@@ -144,14 +144,14 @@ final class ServiceKeys {
         return words;
     }
 
-    /** {@code develop.watch}: paths made absolute, as Compose prints them (an empty exec too). */
+    /** {@code develop.watch}: paths made absolute from the real project directory, as Compose prints them. */
     private YNode develop(YNode node, String path) {
         YNode.Map develop = Canon.map(node, path).copy();
         if (develop.get("watch") instanceof YNode.Seq watch) {
             for (int i = 0; i < watch.items().size(); i++) {
                 YNode.Map rule = Canon.map(watch.items().get(i), Canon.item(path + ".watch", i));
                 if (rule.get("path") instanceof YNode.Scalar p && !p.isNull()) {
-                    rule.put("path", YNode.scalar(canon.resolve(p.text()).toString(), p.mark()));
+                    rule.put("path", YNode.scalar(canon.resolveFromRealBase(p.text()).toString(), p.mark()));
                 }
                 if (!rule.has("exec")) {
                     rule.put("exec", YNode.map(rule.mark()).putScalar("command", null));

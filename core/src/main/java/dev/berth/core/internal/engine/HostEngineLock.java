@@ -43,6 +43,15 @@ public final class HostEngineLock {
         return forEngine(host.isBlank() ? "unix:///var/run/docker.sock" : host);
     }
 
+    /**
+     * One lock for the whole host, whatever the engine: a swarm member listens on the host's port 2377 (and 7946,
+     * 4789), so two engines on one host cannot both be in a swarm. Swarm tests hold it exclusively, before the
+     * engine's own lock.
+     */
+    public static HostEngineLock forSwarmPorts() {
+        return forEngine("swarm-ports");
+    }
+
     public static HostEngineLock forEngine(String engine) {
         String key = engine.replaceAll("[^A-Za-z0-9._-]", "_");
         return LOCKS.computeIfAbsent(key, k -> new HostEngineLock(
@@ -113,37 +122,56 @@ public final class HostEngineLock {
         }
     }
 
-    /** Polls tryLock so the wait is bounded (FileChannel.lock has no timeout). */
+    /**
+     * Polls tryLock so the wait is bounded (FileChannel.lock has no timeout). Both kinds pass a gate file first and
+     * a writer keeps it while it waits: readers that come after a waiting writer queue behind it, where they would
+     * otherwise overtake it for ever (two test JVMs hand the shared lock to each other between their classes).
+     */
     private void takeFileLock(boolean shared, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            channel = open();
-            while (true) {
-                fileLock = channel.tryLock(0, Long.MAX_VALUE, shared);
-                if (fileLock != null) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    channel.close();
-                    channel = null;
-                    throw timedOut(timeout);
-                }
-                Thread.sleep(100);
+        try (FileChannel gate = open(gateFile())) {
+            poll(gate, shared, deadline, timeout); // released when the gate channel closes, once the real lock is held
+            channel = open(file);
+            try {
+                fileLock = poll(channel, shared, deadline, timeout);
+            } catch (RuntimeException e) {
+                channel.close();
+                channel = null;
+                throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + file, e);
+        }
+    }
+
+    private Path gateFile() {
+        return file.resolveSibling(file.getFileName() + ".gate");
+    }
+
+    private FileLock poll(FileChannel opened, boolean shared, long deadline, Duration timeout) throws IOException {
+        try {
+            while (true) {
+                FileLock lock = opened.tryLock(0, Long.MAX_VALUE, shared);
+                if (lock != null) {
+                    return lock;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw timedOut(timeout);
+                }
+                Thread.sleep(50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DockerException("Interrupted while waiting for the engine lock " + file, e);
         }
     }
 
-    private FileChannel open() throws IOException {
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+    private static FileChannel open(Path path) throws IOException {
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             // Other users' test runs must be able to open it too.
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-rw-rw-"));
         } catch (IOException | UnsupportedOperationException ignored) {
             // not the owner, or not a POSIX file system: whoever made it chose
         }

@@ -2,6 +2,7 @@ package dev.berth.core.internal.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.DockerException;
 import dev.berth.InvalidSpecException;
 import dev.berth.JoinTokens;
 import dev.berth.NodeInfo;
@@ -9,6 +10,7 @@ import dev.berth.Secret;
 import dev.berth.Swarm;
 import dev.berth.SwarmInfo;
 import dev.berth.core.internal.engine.Engine;
+import dev.berth.core.internal.engine.EngineMessages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +34,11 @@ public final class EngineSwarm implements Swarm {
         ObjectNode body = SwarmCalls.object();
         body.put("ListenAddr", "0.0.0.0:2377");
         body.put("AdvertiseAddr", advertiseAddress);
-        calls.post("swarm init", "/swarm/init", body);
+        try {
+            calls.post("swarm init", "/swarm/init", body);
+        } catch (DockerException e) {
+            throw portTaken(e, "init");
+        }
         return inspect();
     }
 
@@ -44,7 +50,22 @@ public final class EngineSwarm implements Swarm {
         body.put("AdvertiseAddr", advertiseAddress);
         body.putArray("RemoteAddrs").add(managerAddress.contains(":") ? managerAddress : managerAddress + ":2377");
         body.put("JoinToken", token);
-        calls.post("swarm join " + managerAddress, "/swarm/join", body);
+        try {
+            calls.post("swarm join " + managerAddress, "/swarm/join", body);
+        } catch (DockerException e) {
+            throw portTaken(e, "join");
+        }
+    }
+
+    /** Swarm's port 2377 is host-wide: a second engine on one host cannot be a manager while the first is one. */
+    private static DockerException portTaken(DockerException e, String verb) {
+        if (EngineMessages.of(e.getMessage()) instanceof EngineMessages.PortInUse port && port.port() == 2377) {
+            return new DockerException("swarm " + verb + " failed: port 2377 on this host is taken, most likely by"
+                    + " another engine on this host that is a swarm member (" + e.getMessage() + "). Fix: make that"
+                    + " engine leave its swarm (docker -H ITS_SOCKET swarm leave --force), or use a swarm on one engine"
+                    + " per host", e);
+        }
+        return e;
     }
 
     @Override

@@ -37,6 +37,30 @@ class ComposeLoaderTest {
         return assertThrows(InvalidComposeFileException.class, () -> ModelReader.read(load(Map.of(), file)));
     }
 
+    /** Compose prints watch paths from the project directory's real path; the rest of the path stays as written. */
+    @Test
+    void watchPathsStartFromTheRealProjectDirectory() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real/app"));
+        Files.createDirectories(real.resolve("exists"));
+        Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        Files.createSymbolicLink(real.resolve("linked"), real.resolve("exists"));
+        Files.writeString(real.resolve("compose.yaml"), """
+                services:
+                  a:
+                    image: busybox
+                    develop:
+                      watch:
+                        - {action: sync, path: ./exists, target: /x}
+                        - {action: sync, path: ./missing, target: /y}
+                        - {action: sync, path: ./linked, target: /z}
+                """);
+        String a = StackSpec.fromCompose(dir.resolve("link/app/compose.yaml")).load().serviceJson("a");
+        Path realApp = real.toRealPath();
+        for (String name : List.of("exists", "missing", "linked")) {
+            assertTrue(a.contains("\"path\": \"" + realApp.resolve(name) + "\""), a);
+        }
+    }
+
     @Test
     void stackSpecLoadsThroughTheServiceLoaderWithEnvProfilesAndFiles() throws Exception {
         Path base = write("app/compose.yaml", """

@@ -2,6 +2,7 @@ package dev.berth.core.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.DockerException;
 import java.io.BufferedReader;
@@ -32,6 +33,7 @@ class HostEngineLockTest {
     private static void deleteFile(HostEngineLock lock) {
         try {
             java.nio.file.Files.deleteIfExists(lock.file());
+            java.nio.file.Files.deleteIfExists(lock.file().resolveSibling(lock.file().getFileName() + ".gate"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -65,14 +67,62 @@ class HostEngineLockTest {
         return System.getProperty("java.class.path") + (modules.isEmpty() ? "" : java.io.File.pathSeparator + modules);
     }
 
-    /** The other JVM: holds the lock shared until its stdin closes. */
+    /**
+     * Two test JVMs hand the shared lock to each other between classes; a writer waiting meanwhile must get its
+     * turn at the next hand-over instead of waiting for both to run out of classes.
+     */
+    @Test
+    void aWaitingExclusiveHolderGoesBeforeSharedOnesThatComeAfterIt() throws Exception {
+        String engine = "test-" + UUID.randomUUID();
+        HostEngineLock lock = HostEngineLock.forEngine(engine);
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classPath(), LockHolder.class.getName(), engine).redirectErrorStream(true).start();
+        var writerHeldAt = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            try (HostEngineLock.Held held = lock.exclusive(Duration.ofSeconds(20))) {
+                writerHeldAt.set(System.nanoTime());
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertEquals("held", out.readLine());
+            writer.start();
+            Thread.sleep(300); // the writer is waiting for the other JVM now
+            other.getOutputStream().write("again\n".getBytes(StandardCharsets.UTF_8));
+            other.getOutputStream().flush(); // it lets go and asks for the shared lock again at once
+            assertEquals("held again", out.readLine());
+            long otherHeldAgainAt = System.nanoTime();
+            writer.join(20_000);
+            assertTrue(writerHeldAt.get() != 0 && writerHeldAt.get() < otherHeldAgainAt,
+                    "the waiting writer went first");
+            other.getOutputStream().close();
+            assertEquals(0, other.waitFor());
+        } finally {
+            other.destroyForcibly();
+            writer.join(20_000);
+            deleteFile(lock);
+        }
+    }
+
+    /** The other JVM: holds the lock shared; on "again" lets go and takes it anew; exits when stdin closes. */
     public static final class LockHolder {
         public static void main(String[] args) throws Exception {
-            try (HostEngineLock.Held held = HostEngineLock.forEngine(args[0]).shared(Duration.ofSeconds(10))) {
-                System.out.println("held");
+            HostEngineLock lock = HostEngineLock.forEngine(args[0]);
+            HostEngineLock.Held held = lock.shared(Duration.ofSeconds(10));
+            System.out.println("held");
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            while ("again".equals(in.readLine())) {
+                held.close();
+                held = lock.shared(Duration.ofSeconds(20));
+                System.out.println("held again");
                 System.out.flush();
-                System.in.read();
             }
+            held.close();
         }
     }
 }
