@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * {@code docker build}: context, Dockerfile (a path inside or outside the context, or a {@link Dockerfile} value),
- * build args, target stage, labels, tags, no-cache, pull, progress. Immutable.
+ * build args, target stage, labels, tags, no-cache, pull, progress, and the RUN steps' network, extra hosts and
+ * /dev/shm size, cache sources. Immutable.
  */
 public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile dockerfile, Map<String, String> buildArgs,
         String target, Map<String, String> labels, List<String> tags, boolean withoutCache, boolean alwaysPull,
-        ProgressListener progress) {
+        ProgressListener progress, String networkMode, Map<String, String> extraHosts, Long shmSizeBytes,
+        List<String> cacheSources) {
 
     /**
      * Copies the collections, so the value cannot change.
@@ -27,11 +29,17 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      * @param withoutCache see {@link #withoutCache()}
      * @param alwaysPull see {@link #alwaysPull()}
      * @param progress see {@link #progress()}
+     * @param networkMode {@code --network} of the RUN steps, or null for the engine's default (bridge)
+     * @param extraHosts {@code --add-host} entries of the RUN steps, name to IP
+     * @param shmSizeBytes {@code --shm-size} of the RUN steps in bytes, or null for the engine's 64 MiB
+     * @param cacheSources {@code --cache-from} images
      */
     public BuildSpec {
         buildArgs = Map.copyOf(buildArgs);
         labels = Map.copyOf(labels);
         tags = List.copyOf(tags);
+        extraHosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extraHosts));
+        cacheSources = List.copyOf(cacheSources);
     }
 
     /**
@@ -42,7 +50,7 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      */
     public static BuildSpec context(Path dir) {
         return new BuildSpec(BuildContext.directory(dir), null, null, Map.of(), null, Map.of(), List.of(), false,
-                false, null);
+                false, null, null, Map.of(), null, List.of());
     }
 
     /**
@@ -53,7 +61,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      * @return a spec with nothing else set
      */
     public static BuildSpec of(Dockerfile dockerfile, BuildContext context) {
-        return new BuildSpec(context, null, dockerfile, Map.of(), null, Map.of(), List.of(), false, false, null);
+        return new BuildSpec(context, null, dockerfile, Map.of(), null, Map.of(), List.of(), false, false, null, null, Map.of(), null,
+                List.of());
     }
 
     /**
@@ -63,7 +72,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      * @return a new spec; this one is unchanged
      */
     public BuildSpec dockerfile(Path path) {
-        return new BuildSpec(context, path, null, buildArgs, target, labels, tags, withoutCache, alwaysPull, progress);
+        return new BuildSpec(context, path, null, buildArgs, target, labels, tags, withoutCache, alwaysPull, progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -73,7 +83,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      * @return a new spec; this one is unchanged
      */
     public BuildSpec dockerfile(Dockerfile value) {
-        return new BuildSpec(context, null, value, buildArgs, target, labels, tags, withoutCache, alwaysPull, progress);
+        return new BuildSpec(context, null, value, buildArgs, target, labels, tags, withoutCache, alwaysPull, progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -88,7 +99,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
         List<String> copy = new ArrayList<>(tags);
         copy.add(reference);
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, copy, withoutCache, alwaysPull,
-                progress);
+                progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -102,7 +114,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
     public BuildSpec buildArg(String key, String value) {
         var copy = new LinkedHashMap<>(buildArgs);
         copy.put(Validation.notBlank("build arg", key, "name the ARG"), value);
-        return new BuildSpec(context, dockerfilePath, dockerfile, copy, target, labels, tags, withoutCache, alwaysPull, progress);
+        return new BuildSpec(context, dockerfilePath, dockerfile, copy, target, labels, tags, withoutCache, alwaysPull, progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -113,7 +126,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      */
     public BuildSpec target(String stage) {
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, stage, labels, tags, withoutCache, alwaysPull,
-                progress);
+                progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -128,7 +142,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
         var copy = new LinkedHashMap<>(labels);
         copy.put(Validation.notBlank("label key", key, "give a label key"), value);
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, copy, tags, withoutCache, alwaysPull,
-                progress);
+                progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -138,7 +153,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      */
     public BuildSpec noCache() {
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, true, alwaysPull,
-                progress);
+                progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -148,7 +164,8 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      */
     public BuildSpec pull() {
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache, true,
-                progress);
+                progress, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
     }
 
     /**
@@ -160,6 +177,77 @@ public record BuildSpec(BuildContext context, Path dockerfilePath, Dockerfile do
      */
     public BuildSpec progress(ProgressListener listener) {
         return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache, alwaysPull,
-                listener);
+                listener, networkMode, extraHosts, shmSizeBytes,
+                cacheSources);
+    }
+
+    /**
+     * {@code docker build --network}: the network the RUN steps use, e.g. "none" (no network), "host", or a
+     * network's name.
+     *
+     * @param network "none", "host", "bridge", "default", or a network name
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name is invalid
+     */
+    public BuildSpec network(String network) {
+        Validation.networkMode(network);
+        return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache,
+                alwaysPull, progress, network, extraHosts, shmSizeBytes, cacheSources);
+    }
+
+    /**
+     * {@code docker build --add-host name:ip}: an /etc/hosts entry for the RUN steps.
+     *
+     * @param hostname the name
+     * @param ip an IP address, or "host-gateway"
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when the name or address is invalid
+     */
+    public BuildSpec extraHost(String hostname, String ip) {
+        Validation.hostname("extra host", hostname);
+        Validation.hostIp("extra host IP", ip, true);
+        var hosts = new LinkedHashMap<>(extraHosts);
+        hosts.put(hostname, ip);
+        return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache,
+                alwaysPull, progress, networkMode, hosts, shmSizeBytes, cacheSources);
+    }
+
+    /**
+     * {@code docker build --shm-size}: the size of /dev/shm in the RUN steps.
+     *
+     * @param bytes more than 0
+     * @return a new spec; this one is unchanged
+     * @throws InvalidSpecException when it is not positive
+     */
+    public BuildSpec shmSize(long bytes) {
+        if (bytes <= 0) {
+            throw new InvalidSpecException("build shm size", bytes, "it must be more than 0 bytes",
+                    "pass e.g. shmSize(128L << 20) for 128 MiB");
+        }
+        return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache,
+                alwaysPull, progress, networkMode, extraHosts, bytes, cacheSources);
+    }
+
+    /**
+     * {@code docker build --cache-from}: images whose layers the build may reuse. With the engine's classic builder
+     * these images are then the only cache: steps are not matched against other local images.
+     *
+     * @param images image references, added to those given before
+     * @return a new spec; this one is unchanged
+     * @throws InvalidImageReferenceException when a reference is malformed
+     * @throws InvalidSpecException when none is given
+     */
+    public BuildSpec cacheFrom(String... images) {
+        if (images == null || images.length == 0) {
+            throw new InvalidSpecException("cache images", null, "at least one image is required",
+                    "pass e.g. cacheFrom(\"myapp:latest\")");
+        }
+        List<String> copy = new ArrayList<>(cacheSources);
+        for (String image : images) {
+            ImageRef.parse(image);
+            copy.add(image);
+        }
+        return new BuildSpec(context, dockerfilePath, dockerfile, buildArgs, target, labels, tags, withoutCache,
+                alwaysPull, progress, networkMode, extraHosts, shmSizeBytes, copy);
     }
 }

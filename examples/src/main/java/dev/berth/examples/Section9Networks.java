@@ -29,13 +29,13 @@ public final class Section9Networks {
     }
 
     /**
-     * From inside web: does "db" resolve, and does its port 5432 accept a connection? Asks for up to 10 seconds: on
+     * From inside web: does "db" resolve, and does its port 5432 accept a connection? Asks for up to 30 seconds: on
      * a busy engine the embedded DNS can answer a just-started container's first lookups with nothing.
      */
     public static String checkFromWeb(Container web) {
         String resolved = "";
         int connect = -1;
-        long end = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         do {
             resolved = web.exec("getent", "hosts", "db").stdout().strip();
             connect = resolved.isEmpty() ? -1 : web.exec("bash", "-c", "exec 3<>/dev/tcp/db/5432").exitCode();

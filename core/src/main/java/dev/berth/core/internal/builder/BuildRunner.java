@@ -159,6 +159,17 @@ public final class BuildRunner {
         if (spec.alwaysPull()) {
             q.append("&pull=1");
         }
+        if (spec.networkMode() != null) {
+            q.append("&networkmode=").append(RawEngine.encode(spec.networkMode()));
+        }
+        // the engine reads every extrahosts parameter (r.Form["extrahosts"]), each "name:ip" as --add-host gives it
+        spec.extraHosts().forEach((host, ip) -> q.append("&extrahosts=").append(RawEngine.encode(host + ":" + ip)));
+        if (spec.shmSizeBytes() != null) {
+            q.append("&shmsize=").append(spec.shmSizeBytes());
+        }
+        if (!spec.cacheSources().isEmpty()) {
+            q.append("&cachefrom=").append(RawEngine.encode(jsonText(spec.cacheSources())));
+        }
         return q.toString();
     }
 

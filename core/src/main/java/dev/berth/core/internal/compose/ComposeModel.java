@@ -20,7 +20,29 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
             Map<String, String> environment, List<Port> ports, List<Mount> mounts, Map<String, Attachment> networks,
             Map<String, Dependency> dependsOn, HealthCheck healthCheck, RestartPolicy restart,
             Map<String, String> labels, Process process, Limits limits, List<FileMount> files, int replicas,
-            String containerName, String networkMode, String configJson, String configHash) {
+            String containerName, String networkMode, String configJson, String configHash, Extras extras) {
+        /** This service with its references to other containers resolved (see {@code ServiceReferences}). */
+        Service resolved(List<String> volumesFrom, String resolvedNetworkMode, String resolvedHash) {
+            Extras x = new Extras(extras.expose(), volumesFrom, extras.links(), extras.logDriver(),
+                    extras.logOptions(), extras.devices(), extras.dnsOptions(), extras.memoryReservation(),
+                    extras.healthStartInterval());
+            return new Service(name, image, build, command, entrypoint, environment, ports, mounts, networks,
+                    dependsOn, healthCheck, restart, labels, process, limits, files, replicas, containerName,
+                    resolvedNetworkMode, configJson, resolvedHash, x);
+        }
+    }
+
+    /**
+     * Keys {@code up} passes to the engine as Compose does, beyond what a {@code ContainerSpec} holds: {@code expose}
+     * (as written), {@code volumes_from} and {@code links} (as written: resolved to containers at create),
+     * {@code logging}, {@code devices}, {@code dns_opt}, the memory reservation and
+     * {@code healthcheck.start_interval}. Null fields are not set.
+     */
+    public record Extras(List<String> expose, List<String> volumesFrom, List<String> links, String logDriver,
+            Map<String, String> logOptions, List<dev.berth.core.internal.containers.CreateExtras.Device> devices,
+            List<String> dnsOptions, Long memoryReservation, Duration healthStartInterval) {
+        static final Extras NONE = new Extras(List.of(), List.of(), List.of(), null, Map.of(), List.of(), List.of(),
+                null, null);
     }
 
     /** Where and as whom the process runs. Null fields are not set. */
@@ -35,8 +57,10 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
     public record Limits(Long memoryBytes, Double cpus, Long pids) {
     }
 
+    /** {@code network}, {@code shmSizeBytes}: null when not set. */
     public record Build(Path context, Path dockerfile, String dockerfileInline, Map<String, String> args,
-            String target, Map<String, String> labels, boolean noCache, boolean pull) {
+            String target, Map<String, String> labels, boolean noCache, boolean pull, String network,
+            Map<String, String> extraHosts, Long shmSizeBytes, List<String> cacheFrom) {
     }
 
     /** A published port; {@code hostPort} 0 means the engine picks one; {@code hostIp} null binds 127.0.0.1. */
@@ -47,7 +71,8 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
     public record Mount(String type, String source, String target, boolean readOnly, long tmpfsSize) {
     }
 
-    public record Attachment(List<String> aliases) {
+    /** One service network: aliases, and the fixed addresses the file gives (null: the engine picks). */
+    public record Attachment(List<String> aliases, String ipv4Address, String ipv6Address) {
     }
 
     public record Dependency(String condition, boolean required, boolean restart) {
@@ -66,7 +91,7 @@ public record ComposeModel(String project, Path workingDir, List<Path> files, Ma
 
     /** {@code subnet} and {@code gateway} come from the first ipam config, the only one Berth supports. */
     public record Network(String name, boolean external, String driver, Map<String, String> labels, boolean internal,
-            String subnet, String gateway) {
+            String subnet, String gateway, Map<String, String> driverOpts) {
     }
 
     public record Volume(String name, boolean external, String driver, Map<String, String> driverOpts,

@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -129,16 +128,7 @@ public final class ConfigHash {
             }
             out.append(']');
         } else {
-            Object v = ((YNode.Scalar) node).value();
-            if (v == null) {
-                out.append("null");
-            } else if (v instanceof Boolean || v instanceof Long) {
-                out.append(v);
-            } else if (v instanceof Double d) {
-                out.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
-            } else {
-                string(v.toString(), out);
-            }
+            JsonScalars.write(((YNode.Scalar) node).value(), JsonScalars.Escaping.GO_HTML_SAFE, out);
         }
     }
 
@@ -147,27 +137,7 @@ public final class ConfigHash {
         return i < 0 ? order.size() : i;
     }
 
-    /** Go's encoding/json string escaping (HTML-safe). */
     private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonScalars.string(s, JsonScalars.Escaping.GO_HTML_SAFE, out);
     }
 }

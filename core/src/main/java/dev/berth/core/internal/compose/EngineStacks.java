@@ -41,7 +41,7 @@ public final class EngineStacks {
 
     public Stack up(StackSpec spec, UpOption... options) {
         LoadedProject project = load(spec);
-        ComposeModel model = ModelReader.read(project);
+        ComposeModel model = readForEngine(project);
         ServiceSpecs specs = new ServiceSpecs(model);
         EngineStack stack = new EngineStack(engine, model.project());
         UpRollback created = new UpRollback(engine);
@@ -56,8 +56,8 @@ public final class EngineStacks {
                         .allMatch(d -> started.containsKey(d) || !model.services().containsKey(d))).toList();
                 List<Future<List<Container>>> starts = new ArrayList<>();
                 for (ComposeModel.Service service : wave) {
-                    starts.add(engine.background().submit(() -> start(specs, service, networks, volumes, started,
-                            project.env(), created)));
+                    starts.add(engine.background().submit(() -> start(specs, ServiceReferences.resolve(project,
+                            specs, service, this::containerId), networks, volumes, started, project.env(), created)));
                 }
                 for (int i = 0; i < wave.size(); i++) {
                     started.put(wave.get(i).name(), join(starts.get(i)));
@@ -105,6 +105,15 @@ public final class EngineStacks {
         return names;
     }
 
+    /** The model, with the keys this engine's API version cannot take rejected before anything is created. */
+    private ComposeModel readForEngine(LoadedProject project) {
+        ComposeModel model = ModelReader.read(project);
+        if (!engine.engine().speaksAtLeast("1.44")) {
+            ServiceExtras.requireStartIntervalSupport(project, engine.engine().endpoint().apiVersion());
+        }
+        return model;
+    }
+
     private LoadedProject load(StackSpec spec) {
         return ComposeLoader.load(new ComposeLoader.Request(spec.files(), spec.projectName(), env, spec.env(),
                 spec.envFiles(), spec.profiles()));
@@ -128,7 +137,7 @@ public final class EngineStacks {
      */
     public ExecResult run(StackSpec spec, String service, String... command) {
         LoadedProject project = load(spec);
-        ComposeModel model = ModelReader.read(project);
+        ComposeModel model = readForEngine(project);
         ComposeModel.Service base = model.services().get(service);
         if (base == null) {
             throw new InvalidSpecException("service", service, "the compose file has no such service",
@@ -145,16 +154,14 @@ public final class EngineStacks {
             created.run(model.project());
             throw e;
         }
-        ComposeModel.Service oneOff = ServiceSpecs.oneOff(base, command.length == 0 ? null : List.of(command));
+        ComposeModel.Service oneOff = ServiceSpecs.oneOff(ServiceReferences.resolve(project, specs, base,
+                this::containerId), command.length == 0 ? null : List.of(command));
         String name = model.project() + "-" + service + "-run-" + java.util.UUID.randomUUID().toString()
                 .replace("-", "").substring(0, 12);
-        EngineContainer container = engine.containers().create(specs.container(oneOff, 1, networks, volumes,
-                imageId(specs.imageName(oneOff))).name(name).label(ServiceSpecs.ONEOFF, "True"));
+        EngineContainer container = ServiceContainers.create(engine, specs, oneOff, 1, specs.container(oneOff, 1,
+                networks, volumes, imageId(specs.imageName(oneOff))).name(name).label(ServiceSpecs.ONEOFF, "True"),
+                networks);
         try {
-            List<String> attached = new ArrayList<>(oneOff.networks().keySet());
-            for (String network : attached.subList(Math.min(1, attached.size()), attached.size())) {
-                engine.networks().get(networks.get(network)).connect(container, ServiceSpecs.aliases(oneOff, network));
-            }
             InlineFiles.copyInto(container, specs.inlineFiles(oneOff, project.env()));
             container.start();
             container.waitFor(Wait.exited().timeout(Duration.ofHours(1)));
@@ -203,6 +210,9 @@ public final class EngineStacks {
                 spec = n.internal() ? spec.internal() : spec;
                 spec = n.subnet() != null ? spec.subnet(n.subnet()) : spec;
                 spec = n.gateway() != null ? spec.gateway(n.gateway()) : spec;
+                for (var option : n.driverOpts().entrySet()) {
+                    spec = spec.option(option.getKey(), option.getValue());
+                }
                 engine.networks().create(spec);
                 created.network(n.name());
             }
@@ -281,15 +291,9 @@ public final class EngineStacks {
             for (var volume : inherited.entrySet()) {
                 spec = spec.volume(volume.getValue(), volume.getKey());
             }
-            EngineContainer container = engine.containers().create(spec);
+            EngineContainer container = ServiceContainers.create(engine, specs, service, n, spec, networks);
             created.container(container.id());
             try {
-                List<String> serviceNetworks = new ArrayList<>(service.networks().keySet());
-                for (String network : serviceNetworks.subList(Math.min(1, serviceNetworks.size()),
-                        serviceNetworks.size())) {
-                    engine.networks().get(networks.get(network)).connect(container,
-                            ServiceSpecs.aliases(service, network));
-                }
                 InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
                 container.start();
                 replicas.add(container);
@@ -364,6 +368,10 @@ public final class EngineStacks {
             }
         }
         return byTarget;
+    }
+
+    private String containerId(String name) {
+        return engine.containers().get(name).id();
     }
 
     /** The image's ID for Compose's image label; a missing image is pulled first (as create would). */

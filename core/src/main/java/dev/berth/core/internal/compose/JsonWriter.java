@@ -1,6 +1,5 @@
 package dev.berth.core.internal.compose;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,16 +53,7 @@ final class JsonWriter {
             pad(indent);
             out.append(']');
         } else {
-            Object v = ((YNode.Scalar) node).value();
-            if (v == null) {
-                out.append("null");
-            } else if (v instanceof Boolean || v instanceof Long) {
-                out.append(v);
-            } else if (v instanceof Double d) {
-                out.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
-            } else {
-                string(v.toString());
-            }
+            JsonScalars.write(((YNode.Scalar) node).value(), JsonScalars.Escaping.COMPOSE_CONFIG, out);
         }
     }
 
@@ -72,25 +62,6 @@ final class JsonWriter {
     }
 
     private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '$' -> out.append("$$");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonScalars.string(s, JsonScalars.Escaping.COMPOSE_CONFIG, out);
     }
 }

@@ -21,13 +21,13 @@ public final class ModelReader {
             "ports", "volumes", "networks", "depends_on", "healthcheck", "restart", "labels", "working_dir", "user",
             "hostname", "container_name", "extra_hosts", "cap_add", "cap_drop", "read_only", "mem_limit", "cpus",
             "pids_limit", "stop_signal", "stop_grace_period", "tmpfs", "tty", "stdin_open", "deploy", "scale",
-            "secrets", "configs", "network_mode", "init", "platform", "shm_size", "ulimits", "sysctls", "privileged", "dns", "dns_search");
+            "secrets", "configs", "network_mode", "init", "platform", "shm_size", "ulimits", "sysctls", "privileged", "dns",
+            "dns_search", "expose", "volumes_from", "links", "logging", "devices", "dns_opt", "mem_reservation");
     /**
      * Keys a plain engine has no use for, ignored by {@code docker compose up} too: {@code develop} (only for
-     * {@code watch}), {@code profiles} (already applied), {@code expose} (ports are reachable on the project
-     * networks anyway; Berth does not record the image metadata).
+     * {@code watch}), {@code profiles} (already applied).
      */
-    static final Set<String> IGNORED = Set.of("develop", "profiles", "expose");
+    static final Set<String> IGNORED = Set.of("develop", "profiles");
     private static final Set<String> BUILDKIT_ONLY = Set.of("secrets", "ssh", "cache_to", "platforms",
             "additional_contexts", "entitlements", "privileged", "sbom", "provenance");
 
@@ -68,7 +68,7 @@ public final class ModelReader {
                 parts.words("entrypoint"), parts.environment(), parts.ports(), parts.mounts(), parts.networks(),
                 parts.dependsOn(), healthCheck(s, path), restart(s, path), strings(s, "labels"), parts.process(),
                 parts.limits(), parts.files(), replicas, text(s, "container_name"), text(s, "network_mode"),
-                project.serviceJson(name), project.configHash(name));
+                project.serviceJson(name), project.configHash(name), ServiceExtras.read(s, path));
     }
 
     private ComposeModel.Build build(YNode.Map s, String path) {
@@ -83,7 +83,7 @@ public final class ModelReader {
                         + " with docker buildx and reference it with 'image:'");
             }
             if (!Set.of("context", "dockerfile", "dockerfile_inline", "args", "target", "labels", "no_cache", "pull",
-                    "tags").contains(key)) {
+                    "tags", "network", "extra_hosts", "shm_size", "cache_from").contains(key)) {
                 throw unsupported(b.keyMark(key), p + "." + key, "build." + key);
             }
         }
@@ -95,7 +95,8 @@ public final class ModelReader {
         String dockerfile = text(b, "dockerfile");
         return new ComposeModel.Build(dir, dockerfile == null ? null : dir.resolve(dockerfile).normalize(),
                 text(b, "dockerfile_inline"), strings(b, "args"), text(b, "target"), strings(b, "labels"),
-                bool(b, "no_cache"), bool(b, "pull"));
+                bool(b, "no_cache"), bool(b, "pull"), text(b, "network"), hosts(list(b, "extra_hosts")),
+                b.has("shm_size") ? Long.valueOf(text(b, "shm_size")) : null, list(b, "cache_from"));
     }
 
     private static HealthCheck healthCheck(YNode.Map s, String path) {
@@ -103,9 +104,6 @@ public final class ModelReader {
             return null;
         }
         String p = path + ".healthcheck";
-        if (h.has("start_interval")) {
-            throw unsupported(h.keyMark("start_interval"), p + ".start_interval", "healthcheck.start_interval");
-        }
         if (bool(h, "disable")) {
             return new HealthCheck(List.of("NONE"), Duration.ofSeconds(30), Duration.ofSeconds(30), 3, Duration.ZERO);
         }
@@ -148,6 +146,13 @@ public final class ModelReader {
             };
         }
         return null;
+    }
+
+    /** Normalized {@code extra_hosts} ({@code name=ip}) as a map. */
+    static Map<String, String> hosts(List<String> entries) {
+        Map<String, String> hosts = new LinkedHashMap<>();
+        entries.forEach(h -> hosts.put(h.substring(0, h.indexOf('=')), h.substring(h.indexOf('=') + 1)));
+        return hosts;
     }
 
     static String text(YNode.Map m, String key) {

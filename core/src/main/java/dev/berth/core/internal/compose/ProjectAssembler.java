@@ -141,9 +141,18 @@ final class ProjectAssembler {
         }
     }
 
-    /** volumes_from, network_mode service: and links make Compose start the other service first. */
+    /**
+     * links, network_mode service: and volumes_from make Compose start the other service first; the first two with
+     * {@code restart: true}, volumes_from without (compose-go's normalize, in that order: the first one wins).
+     */
     private static void implicitDependencies(YNode.Map s) {
         Map<String, Boolean> implied = new LinkedHashMap<>();
+        if (s.get("links") instanceof YNode.Seq links) {
+            links.items().forEach(l -> implied.putIfAbsent(Canon.text(l).split(":")[0], true));
+        }
+        if (s.get("network_mode") instanceof YNode.Scalar mode && mode.text().startsWith("service:")) {
+            implied.putIfAbsent(mode.text().substring(8), true);
+        }
         if (s.get("volumes_from") instanceof YNode.Seq from) {
             from.items().forEach(v -> {
                 String ref = Canon.text(v);
@@ -151,12 +160,6 @@ final class ProjectAssembler {
                     implied.putIfAbsent(ref.split(":")[0], false);
                 }
             });
-        }
-        if (s.get("links") instanceof YNode.Seq links) {
-            links.items().forEach(l -> implied.putIfAbsent(Canon.text(l).split(":")[0], false));
-        }
-        if (s.get("network_mode") instanceof YNode.Scalar mode && mode.text().startsWith("service:")) {
-            implied.put(mode.text().substring(8), true);
         }
         if (implied.isEmpty()) {
             return;

@@ -20,9 +20,10 @@ final class ProjectChecks {
             YNode.Map s = (YNode.Map) e.getValue();
             String path = "services." + name;
             dependencies(name, s, path);
-            conflict(s, path, "cpus", "cpus");
-            conflict(s, path, "mem_limit", "memory");
-            conflict(s, path, "pids_limit", "pids");
+            conflict(s, path, "cpus", "limits", "cpus");
+            conflict(s, path, "mem_limit", "limits", "memory");
+            conflict(s, path, "pids_limit", "limits", "pids");
+            conflict(s, path, "mem_reservation", "reservations", "memory");
             replicas(s, path);
             platform(s, path);
         }
@@ -54,14 +55,15 @@ final class ProjectChecks {
         }
     }
 
-    private static void conflict(YNode.Map s, String path, String key, String limit) {
+    /** A service key and its {@code deploy.resources.SECTION.NAME} twin must agree, as Compose checks. */
+    private static void conflict(YNode.Map s, String path, String key, String section, String limit) {
         YNode own = s.get(key);
         YNode deployed = s.get("deploy") instanceof YNode.Map d && d.get("resources") instanceof YNode.Map r
-                && r.get("limits") instanceof YNode.Map l ? l.get(limit) : null;
+                && r.get(section) instanceof YNode.Map l ? l.get(limit) : null;
         if (own instanceof YNode.Scalar a && deployed instanceof YNode.Scalar b
                 && !Objects.equals(number(a), number(b))) {
             throw ComposeErrors.at(own, path + "." + key, "can't set distinct values on '" + key
-                    + "' and 'deploy.resources.limits." + limit + "'", "keep one of them");
+                    + "' and 'deploy.resources." + section + "." + limit + "'", "keep one of them");
         }
     }
 

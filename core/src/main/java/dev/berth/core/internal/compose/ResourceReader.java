@@ -18,7 +18,7 @@ final class ResourceReader {
         nets.entries().forEach((key, value) -> {
             YNode.Map n = (YNode.Map) value;
             String path = "networks." + key;
-            allowed(n, path, Set.of("name", "driver", "external", "internal", "labels", "ipam"));
+            allowed(n, path, Set.of("name", "driver", "driver_opts", "external", "internal", "labels", "ipam"));
             String subnet = null;
             String gateway = null;
             if (n.get("ipam") instanceof YNode.Map ipam) {
@@ -36,7 +36,7 @@ final class ResourceReader {
             }
             out.put(key, new ComposeModel.Network(ModelReader.text(n, "name"), ModelReader.bool(n, "external"),
                     ModelReader.text(n, "driver"), ModelReader.strings(n, "labels"), ModelReader.bool(n, "internal"),
-                    subnet, gateway));
+                    subnet, gateway, ModelReader.strings(n, "driver_opts")));
         });
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.berth.core.internal.compose;
 
+import dev.berth.core.internal.text.ShellWords;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class ServiceKeys {
                 "external_links", "links", "group_add", "security_opt", "profiles", "volumes_from"}) {
             KEYS.put(k, (s, v, p) -> Canon.strings(v, p));
         }
-        for (String k : new String[] {"blkio_config", "credential_spec", "storage_opt", "logging",
+        for (String k : new String[] {"blkio_config", "credential_spec", "storage_opt",
                 "gpus", "provider", "models", "post_start", "pre_stop", "label_file", "attach", "device_cgroup_rules",
                 "cpu_rt_period", "cpu_rt_runtime", "lifecycle"}) {
             KEYS.put(k, (s, v, p) -> Canon.same(v, p));
@@ -59,6 +60,7 @@ final class ServiceKeys {
         KEYS.put("ports", (s, v, p) -> s.syntax.ports(v, p));
         KEYS.put("volumes", (s, v, p) -> s.syntax.volumes(v, p));
         KEYS.put("devices", (s, v, p) -> ServiceSections.devices(v, p));
+        KEYS.put("logging", (s, v, p) -> ServiceSections.logging(v, p));
         KEYS.put("depends_on", (s, v, p) -> s.syntax.dependsOn(v, p));
         KEYS.put("networks", (s, v, p) -> s.syntax.networks(v, p));
         KEYS.put("healthcheck", (s, v, p) -> ServiceSections.healthcheck(v, p));

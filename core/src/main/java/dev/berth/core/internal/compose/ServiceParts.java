@@ -97,16 +97,20 @@ final class ServiceParts {
         }
         nets.entries().forEach((name, value) -> {
             List<String> aliases = List.of();
+            String ipv4 = null;
+            String ipv6 = null;
             if (value instanceof YNode.Map options) {
                 for (String key : options.entries().keySet()) {
-                    if (!key.equals("aliases")) {
+                    if (!Set.of("aliases", "ipv4_address", "ipv6_address").contains(key)) {
                         throw ModelReader.unsupported(options.keyMark(key), path + ".networks." + name + "." + key,
                                 "the network option " + key);
                     }
                 }
                 aliases = ModelReader.list(options, "aliases");
+                ipv4 = ModelReader.text(options, "ipv4_address");
+                ipv6 = ModelReader.text(options, "ipv6_address");
             }
-            out.put(name, new ComposeModel.Attachment(aliases));
+            out.put(name, new ComposeModel.Attachment(aliases, ipv4, ipv6));
         });
         return out;
     }
@@ -126,9 +130,7 @@ final class ServiceParts {
 
     ComposeModel.Process process() {
         Duration grace = s.has("stop_grace_period") ? ModelReader.duration(s, "stop_grace_period", null) : null;
-        Map<String, String> hosts = new LinkedHashMap<>();
-        ModelReader.list(s, "extra_hosts").forEach(h -> hosts.put(h.substring(0, h.indexOf('=')),
-                h.substring(h.indexOf('=') + 1)));
+        Map<String, String> hosts = ModelReader.hosts(ModelReader.list(s, "extra_hosts"));
         return new ComposeModel.Process(ModelReader.text(s, "working_dir"), ModelReader.text(s, "user"),
                 ModelReader.text(s, "hostname"), ModelReader.bool(s, "tty"), ModelReader.bool(s, "stdin_open"),
                 ModelReader.text(s, "stop_signal"), grace, ModelReader.bool(s, "read_only"),
@@ -167,10 +169,6 @@ final class ServiceParts {
                 }
             }
             if (d.get("resources") instanceof YNode.Map r) {
-                if (r.get("reservations") instanceof YNode.Map res && !res.entries().isEmpty()) {
-                    throw ModelReader.unsupported(r.keyMark("reservations"), path + ".deploy.resources.reservations",
-                            "deploy.resources.reservations");
-                }
                 if (r.get("limits") instanceof YNode.Map l) {
                     for (String key : l.entries().keySet()) {
                         if (!Set.of("cpus", "memory", "pids").contains(key)) {

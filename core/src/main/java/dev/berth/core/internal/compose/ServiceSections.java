@@ -29,6 +29,24 @@ final class ServiceSections {
         return out;
     }
 
+    /**
+     * {@code logging}: {@code options} become strings as Compose prints them ({@code max-file: 2} is "2", a null
+     * value is ""); a boolean option is an error there, as in Compose's schema.
+     */
+    static YNode.Map logging(YNode node, String path) {
+        YNode.Map out = Canon.map(node, path).copy();
+        if (out.get("options") instanceof YNode.Map options) {
+            for (var e : options.entries().entrySet()) {
+                if (e.getValue() instanceof YNode.Scalar v && v.value() instanceof Boolean) {
+                    throw ComposeErrors.at(v, Canon.child(path + ".options", e.getKey()), "a logging option must be"
+                            + " a string or a number", "quote it: \"" + v.text() + "\"");
+                }
+            }
+            out.put("options", Canon.keyValues(options, path + ".options", k -> ""), out.keyMark("options"));
+        }
+        return out;
+    }
+
     static YNode.Map healthcheck(YNode node, String path) {
         YNode.Map h = Canon.map(node, path).copy();
         Canon.onlyKeys(h, path, HEALTH_KEYS);

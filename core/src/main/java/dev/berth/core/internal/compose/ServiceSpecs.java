@@ -6,6 +6,7 @@ import dev.berth.Mount;
 import dev.berth.PortBinding;
 import dev.berth.Protocol;
 import dev.berth.PullPolicy;
+import dev.berth.core.internal.containers.CreateExtras;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class ServiceSpecs {
         return new ComposeModel.Service(s.name(), s.image(), s.build(), command != null ? command : s.command(),
                 s.entrypoint(), s.environment(), List.of(), s.mounts(), s.networks(), s.dependsOn(),
                 s.healthCheck(), null, s.labels(), s.process(), s.limits(), s.files(), 1, null,
-                s.networkMode(), s.configJson(), s.configHash());
+                s.networkMode(), s.configJson(), s.configHash(), s.extras());
     }
 
     /**
@@ -257,7 +258,68 @@ public final class ServiceSpecs {
         if (b.pull()) {
             build = build.pull();
         }
+        if (b.network() != null) {
+            build = build.network(b.network());
+        }
+        for (var host : b.extraHosts().entrySet()) {
+            build = build.extraHost(host.getKey(), host.getValue());
+        }
+        if (b.shmSizeBytes() != null) {
+            build = build.shmSize(b.shmSizeBytes());
+        }
+        if (!b.cacheFrom().isEmpty()) {
+            build = build.cacheFrom(b.cacheFrom().toArray(String[]::new));
+        }
         return build;
+    }
+
+    /**
+     * The create fields beyond the spec, as Compose sends them, with the endpoint of the service's first network.
+     * {@code volumes_from} is sent as {@link ServiceReferences} resolved it.
+     */
+    public CreateExtras extras(ComposeModel.Service service, int number) {
+        ComposeModel.Extras x = service.extras();
+        String first = service.networks().isEmpty() ? null : service.networks().keySet().iterator().next();
+        return new CreateExtras(x.expose(), x.volumesFrom(), x.logDriver(), x.logOptions(), x.devices(),
+                x.dnsOptions(), x.memoryReservation(), x.healthStartInterval(),
+                first == null ? null : endpoint(service, first, number));
+    }
+
+    /** A service of the project by name. */
+    ComposeModel.Service service(String name) {
+        return model.services().get(name);
+    }
+
+    /** Links and fixed addresses of one of the service's networks. */
+    public CreateExtras.Endpoint endpoint(ComposeModel.Service service, String network, int number) {
+        ComposeModel.Attachment a = service.networks().get(network);
+        return new CreateExtras.Endpoint(links(service, number), a == null ? null : a.ipv4Address(),
+                a == null ? null : a.ipv6Address());
+    }
+
+    /**
+     * Compose's links on every network of the service: for each link {@code SERVICE[:ALIAS]} and each container C of
+     * that service, {@code C:ALIAS}, {@code C:SERVICE-N} and {@code C:PROJECT-SERVICE-N}, where N is the number of
+     * the container being created (as Compose 2.40 writes them). On a user-defined network a link is a name for C
+     * that only this container resolves.
+     */
+    List<String> links(ComposeModel.Service service, int number) {
+        List<String> out = new ArrayList<>();
+        for (String link : service.extras().links()) {
+            String[] parts = link.split(":", 2);
+            ComposeModel.Service other = model.services().get(parts[0]);
+            if (other == null) {
+                continue; // not in the project (profiles): Compose finds no container for it either
+            }
+            String alias = parts.length == 2 ? parts[1] : parts[0];
+            for (int n = 1; n <= other.replicas(); n++) {
+                String c = containerName(other, n);
+                out.add(c + ":" + alias);
+                out.add(c + ":" + parts[0] + "-" + number);
+                out.add(c + ":" + model.project() + "-" + parts[0] + "-" + number);
+            }
+        }
+        return out;
     }
 
     /** {@code host}, {@code none}, {@code container:NAME} as written; {@code service:S} is S's first container. */

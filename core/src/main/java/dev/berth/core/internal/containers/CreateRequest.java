@@ -33,7 +33,7 @@ final class CreateRequest {
      * included. The body is docker-java's own serialization of the command, so the engine sees the same request.
      */
     static com.github.dockerjava.api.command.CreateContainerResponse send(dev.berth.core.internal.engine.Engine engine,
-            CreateContainerCmd cmd) {
+            CreateContainerCmd cmd, CreateExtras extras) {
         var json = engine.dockerJavaJson();
         try {
             com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(cmd);
@@ -45,6 +45,7 @@ final class CreateRequest {
                 cmd.getAliases().forEach(aliases::add);
             }
             tree.remove("platform"); // a query parameter of the create, not a body field
+            extras.applyTo(tree, network);
             byte[] body = json.writeValueAsBytes(tree);
             List<String> params = new ArrayList<>();
             if (cmd.getName() != null) {

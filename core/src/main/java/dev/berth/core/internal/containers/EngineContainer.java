@@ -323,7 +323,7 @@ public final class EngineContainer implements WaitTarget {
 
     /** The raw inspect answer, for the few places that need engine fields Berth does not model. */
     com.github.dockerjava.api.command.InspectContainerResponse inspectRaw() {
-        return call("inspect", () -> engine.client().inspectContainerCmd(id).exec());
+        return call("inspect", () -> ContainerInspect.of(engine, id));
     }
 
     /** Waits (one long-poll) until the container is not running and returns its exit code. */

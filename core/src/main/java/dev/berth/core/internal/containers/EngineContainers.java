@@ -55,7 +55,7 @@ public final class EngineContainers implements Containers {
         String token = java.util.UUID.randomUUID().toString();
         EngineContainer container;
         try {
-            container = create(spec, Map.of(RUN_LABEL, token));
+            container = create(spec, Map.of(RUN_LABEL, token), CreateExtras.NONE);
         } catch (RuntimeException e) {
             if (outcomeUnknown(e)) {
                 removeRun(token, e);
@@ -129,15 +129,21 @@ public final class EngineContainers implements Containers {
     @Override
     public EngineContainer create(ContainerSpec spec) {
         requireSpec(spec);
-        return create(spec, Map.of());
+        return create(spec, Map.of(), CreateExtras.NONE);
     }
 
-    private EngineContainer create(ContainerSpec spec, Map<String, String> runLabels) {
+    /** A create with the fields Compose sends beyond what a {@link ContainerSpec} holds (for stacks). */
+    public EngineContainer create(ContainerSpec spec, CreateExtras extras) {
+        requireSpec(spec);
+        return create(spec, Map.of(), extras);
+    }
+
+    private EngineContainer create(ContainerSpec spec, Map<String, String> runLabels, CreateExtras extras) {
         if (spec.lifecycle().pullPolicy() == PullPolicy.ALWAYS) {
             ImagePuller.pull(engine, spec.imageName(), spec.image());
         }
         // Asking first would cost a call on every run; a 404 on create means a missing image (or network).
-        EngineContainer created = createOnce(spec, runLabels, missing -> {
+        EngineContainer created = createOnce(spec, runLabels, extras, missing -> {
             if (!missing.message().toLowerCase(java.util.Locale.ROOT).contains("image")) {
                 return missingReference(spec, missing);
             }
@@ -151,7 +157,7 @@ public final class EngineContainers implements Containers {
             return created;
         }
         ImagePuller.pull(engine, spec.imageName(), spec.image());
-        return createOnce(spec, runLabels, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
+        return createOnce(spec, runLabels, extras, again -> new ImageNotFoundException(spec.imageName(), spec.image().registry(),
                 again.message(), again.cause()));
     }
 
@@ -171,12 +177,12 @@ public final class EngineContainers implements Containers {
     }
 
     /** One create; null when {@code onMissing} says a 404 is to be handled by the caller. */
-    private EngineContainer createOnce(ContainerSpec spec, Map<String, String> runLabels,
+    private EngineContainer createOnce(ContainerSpec spec, Map<String, String> runLabels, CreateExtras extras,
             Function<Failures.Failure, RuntimeException> onMissing) {
         Map<String, String> labels = new java.util.HashMap<>(engine.berthLabels());
         labels.putAll(runLabels);
         CreateContainerResponse response = engine.call("create container from " + spec.imageName(),
-                () -> CreateRequest.send(engine, CreateRequest.build(engine.client(), spec, labels)),
+                () -> CreateRequest.send(engine, CreateRequest.build(engine.client(), spec, labels), extras),
                 Failures.on(409, f -> new NameConflictException(spec.name(),
                                 EngineMessages.of(f.message()) instanceof EngineMessages.NameInUse inUse
                                         ? inUse.holderId() : null, f.cause()))
@@ -206,7 +212,7 @@ public final class EngineContainers implements Containers {
     }
 
     private Optional<EngineContainer> findContainer(String idOrName) {
-        return engine.find("inspect container " + idOrName, () -> engine.client().inspectContainerCmd(idOrName).exec())
+        return engine.find("inspect container " + idOrName, () -> ContainerInspect.of(engine, idOrName))
                 .map(inspect -> new EngineContainer(engine, inspect.getId(),
                         StateMapper.stripSlash(inspect.getName()), null));
     }

@@ -1,11 +1,13 @@
 package dev.berth.core.internal.objects;
 
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Link;
 import dev.berth.ConflictException;
 import dev.berth.Container;
 import dev.berth.Network;
 import dev.berth.NetworkInfo;
 import dev.berth.NetworkNotFoundException;
+import dev.berth.core.internal.containers.CreateExtras;
 import dev.berth.core.internal.engine.Engine;
 import dev.berth.core.internal.engine.Failures;
 
@@ -52,9 +54,25 @@ final class EngineNetwork implements Network {
             throw new dev.berth.InvalidSpecException("container", null, "it is required (null given)",
                     "pass the container to connect");
         }
+        connect(container, aliases, null);
+    }
+
+    /** {@code docker network connect} with the endpoint's links and fixed addresses too (null: none). */
+    void connect(Container container, String[] aliases, CreateExtras.Endpoint endpoint) {
         var cmd = engine.client().connectToNetworkCmd().withNetworkId(id).withContainerId(container.id());
-        if (aliases.length > 0) {
-            cmd.withContainerNetwork(new ContainerNetwork().withAliases(aliases));
+        if (aliases.length > 0 || endpoint != null) {
+            ContainerNetwork settings = new ContainerNetwork();
+            if (aliases.length > 0) {
+                settings.withAliases(aliases);
+            }
+            if (endpoint != null && !endpoint.links().isEmpty()) {
+                settings.withLinks(endpoint.links().stream().map(Link::parse).toArray(Link[]::new));
+            }
+            if (endpoint != null && (endpoint.ipv4Address() != null || endpoint.ipv6Address() != null)) {
+                settings.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(endpoint.ipv4Address())
+                        .withIpv6Address(endpoint.ipv6Address()));
+            }
+            cmd.withContainerNetwork(settings);
         }
         run("connect " + container.name() + " to", cmd::exec);
     }

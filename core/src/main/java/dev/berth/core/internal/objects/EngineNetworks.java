@@ -112,6 +112,16 @@ public final class EngineNetworks implements Networks {
         return find(idOrName).orElseThrow(() -> new NetworkNotFoundException(idOrName, null));
     }
 
+    /**
+     * Connects a container with aliases, legacy links and fixed addresses ({@code endpoint} null: aliases only), as
+     * {@code docker compose up} attaches a service to its second and later networks.
+     */
+    public void connect(String network, dev.berth.Container container, String[] aliases,
+            dev.berth.core.internal.containers.CreateExtras.Endpoint endpoint) {
+        findNetwork(network).orElseThrow(() -> new NetworkNotFoundException(network, null))
+                .connect(container, aliases, endpoint);
+    }
+
     @Override
     public Optional<Network> find(String idOrName) {
         return findNetwork(idOrName).map(Network.class::cast);

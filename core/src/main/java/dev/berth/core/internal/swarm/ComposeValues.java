@@ -2,6 +2,7 @@ package dev.berth.core.internal.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.InvalidSpecException;
+import dev.berth.core.internal.text.ShellWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,52 +133,14 @@ final class ComposeValues {
         return shellSplit(node.asText(), path);
     }
 
-    /** POSIX-shell word splitting with quotes and backslashes (what compose does to a string command). */
-    static List<String> shellSplit(String text, String path) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = null;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote == '\'') {
-                if (c == '\'') {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '"') {
-                    quote = 0;
-                } else if (c == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
-                    word.append(text.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            } else if (Character.isWhitespace(c)) {
-                if (word != null) {
-                    words.add(word.toString());
-                    word = null;
-                }
-            } else {
-                if (word == null) {
-                    word = new StringBuilder();
-                }
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '\\' && i + 1 < text.length()) {
-                    word.append(text.charAt(++i));
-                } else {
-                    word.append(c);
-                }
-            }
+    /** Compose's word splitting of a string command (the compose loader uses the same {@link ShellWords}). */
+    private static List<String> shellSplit(String text, String path) {
+        try {
+            return ShellWords.split(text);
+        } catch (ShellWords.Failure e) {
+            throw new InvalidSpecException(path, text, e.getMessage(),
+                    "close the quote, or write the command as a list", e);
         }
-        if (quote != 0) {
-            throw new InvalidSpecException(path, text, "a quote is not closed", "close the " + quote + " quote");
-        }
-        if (word != null) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     /** {@code {K: V}} or {@code ["K=V", "K"]}; a null value means "name only". */

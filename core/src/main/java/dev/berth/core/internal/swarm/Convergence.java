@@ -11,7 +11,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Waits until services have converged: as many tasks running (which, for a task with a health check, means
@@ -32,6 +34,8 @@ final class Convergence {
 
     private final SwarmCalls calls;
     private final List<EngineService> services;
+    /** This node's id, read once the first time a task's container must be inspected. */
+    private String localNode;
 
     Convergence(SwarmCalls calls, List<EngineService> services) {
         this.calls = calls;
@@ -46,14 +50,15 @@ final class Convergence {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> ids = services.stream().map(EngineService::id).toList();
         long pause = 50;
-        String localNode = calls.get("docker info", "/info").path("Swarm").path("NodeID").asText();
         while (true) {
-            Map<String, JsonNode> byId = new HashMap<>();
-            calls.get("service ls", "/services?status=true&" + SwarmCalls.filters(Map.of("id", ids)))
-                    .forEach(s -> byId.put(s.path("ID").asText(), s));
+            Map<String, JsonNode> byId = new ConcurrentHashMap<>();
             Map<String, List<JsonNode>> tasks = new HashMap<>();
-            calls.get("service ps", "/tasks?" + SwarmCalls.filters(Map.of("service", ids)))
-                    .forEach(t -> tasks.computeIfAbsent(t.path("ServiceID").asText(), k -> new ArrayList<>()).add(t));
+            List<JsonNode> taskList = new ArrayList<>();
+            calls.together("await converged", List.of(() -> calls.get("service ls", "/services?status=true&"
+                            + SwarmCalls.filters(Map.of("id", ids))).forEach(s -> byId.put(s.path("ID").asText(), s)),
+                    () -> calls.get("service ps", "/tasks?" + SwarmCalls.filters(Map.of("service", ids)))
+                            .forEach(taskList::add)));
+            taskList.forEach(t -> tasks.computeIfAbsent(t.path("ServiceID").asText(), k -> new ArrayList<>()).add(t));
             boolean all = true;
             for (EngineService service : services) {
                 JsonNode s = byId.get(service.id());
@@ -73,9 +78,13 @@ final class Convergence {
                 }
                 all &= converged(s, own, update);
             }
-            if (all && settled(tasks.values().stream().flatMap(List::stream).filter(t -> "running".equals(state(t))
-                    && "running".equals(t.path("DesiredState").asText())).toList(), localNode)) {
-                return;
+            long unsettled = pause;
+            if (all) {
+                unsettled = unsettledMillis(tasks.values().stream().flatMap(List::stream).filter(t -> "running"
+                        .equals(state(t)) && "running".equals(t.path("DesiredState").asText())).toList(), pause);
+                if (unsettled == 0) {
+                    return;
+                }
             }
             if (System.nanoTime() > deadline) {
                 EngineService slow = services.stream().filter(svc -> !converged(byId.get(svc.id()),
@@ -86,39 +95,59 @@ final class Convergence {
                         + timeout.toSeconds() + " s (" + running(s, tasks.getOrDefault(slow.id(), List.of())) + "/"
                         + desired(s, tasks.getOrDefault(slow.id(), List.of())) + " tasks running)", start);
             }
-            sleep(pause);
+            sleep(unsettled);
             pause = Math.min(pause * 2, 100);
         }
     }
 
     /**
-     * Every running task has run for {@link #SETTLE}: a task on this node by its container's own state (the swarm
-     * reports an exit up to a second late on a busy 20.10), a task elsewhere by the time the swarm saw it start.
+     * How long until every running task has run for {@link #SETTLE} (0: it has), {@code pause} when a container
+     * does not run: a task on this node by its container's own state (the swarm reports an exit up to a second late
+     * on a busy 20.10), a task elsewhere by the time the swarm saw it start. The containers are inspected side by
+     * side; waiting exactly the time left (then one more look) ends the wait as soon as the youngest task settles.
      */
-    private boolean settled(List<JsonNode> running, String localNode) {
+    private long unsettledMillis(List<JsonNode> running, long pause) {
+        if (localNode == null) {
+            localNode = calls.get("docker info", "/info").path("Swarm").path("NodeID").asText();
+        }
         Instant now = Instant.now();
+        Map<String, Instant> since = new ConcurrentHashMap<>(); // by task id
+        List<Runnable> inspects = new ArrayList<>();
         for (JsonNode task : running) {
             String container = task.path("Status").path("ContainerStatus").path("ContainerID").asText("");
-            Instant since;
             if (task.path("NodeID").asText().equals(localNode) && !container.isEmpty()) {
-                JsonNode state;
-                try {
-                    state = calls.get("inspect task container", "/containers/" + container + "/json").path("State");
-                } catch (dev.berth.NotFoundException gone) {
-                    return false;
-                }
-                if (!state.path("Running").asBoolean() || state.path("Restarting").asBoolean()) {
-                    return false;
-                }
-                since = Json.instant(state.path("StartedAt"));
+                inspects.add(() -> startedAt(container).ifPresent(at -> since.put(id(task), at)));
             } else {
-                since = Json.instant(task.path("Status").path("Timestamp"));
-            }
-            if (since == null || Duration.between(since, now).compareTo(SETTLE) < 0) {
-                return false;
+                Instant at = Json.instant(task.path("Status").path("Timestamp"));
+                if (at != null) {
+                    since.put(id(task), at);
+                }
             }
         }
-        return true;
+        calls.together("await converged", inspects);
+        long left = 0;
+        for (JsonNode task : running) {
+            Instant started = since.get(id(task));
+            if (started == null) {
+                return pause;
+            }
+            left = Math.max(left, SETTLE.minus(Duration.between(started, now)).toMillis());
+        }
+        return left <= 0 ? 0 : Math.min(left, SETTLE.toMillis()) + 1; // capped: the engine's clock may run ahead
+    }
+
+    /** When the container started, if it runs (not restarting) now. */
+    private Optional<Instant> startedAt(String container) {
+        JsonNode state;
+        try {
+            state = calls.get("inspect task container", "/containers/" + container + "/json").path("State");
+        } catch (dev.berth.NotFoundException gone) {
+            return Optional.empty();
+        }
+        if (!state.path("Running").asBoolean() || state.path("Restarting").asBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Json.instant(state.path("StartedAt")));
     }
 
     private static boolean converged(JsonNode service, List<JsonNode> tasks, String update) {
@@ -179,6 +208,10 @@ final class Convergence {
                 + why + (error.isEmpty() ? "" : ". Failing task " + failing.path("ID").asText() + ": " + error
                 + " (" + failing.path("Status").path("Message").asText() + ")")
                 + ". Fix: see `docker service ps --no-trunc " + service.name() + "`", error, lines);
+    }
+
+    private static String id(JsonNode task) {
+        return task.path("ID").asText();
     }
 
     private static String state(JsonNode task) {

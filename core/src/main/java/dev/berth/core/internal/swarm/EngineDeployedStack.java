@@ -74,40 +74,49 @@ final class EngineDeployedStack implements DeployedStack {
     }
 
     /**
-     * Services first (their tasks stop), then secrets and configs (no longer in use), then networks, retried while
-     * the last task containers still hold endpoints on them; returns when this node has none of them left.
+     * Services first (their tasks stop), then secrets and configs (no longer in use) and networks, retried while
+     * the last task containers still hold endpoints on them; returns when this node has none of them left. Each
+     * round's requests go side by side.
      */
     @Override
     public void remove() {
-        List<EngineService> services = handles();
-        services.forEach(EngineService::remove);
-        for (JsonNode secret : calls.get("secret ls", "/secrets?" + SwarmCalls.filters(label()))) {
-            swarm.secrets().remove(secret.path("ID").asText());
-        }
-        for (JsonNode config : calls.get("config ls", "/configs?" + SwarmCalls.filters(label()))) {
-            swarm.configs().remove(config.path("ID").asText());
-        }
+        String what = "stack rm " + name;
+        String byLabel = SwarmCalls.filters(label());
+        List<EngineService> services = new ArrayList<>();
+        List<JsonNode> secrets = new ArrayList<>();
+        List<JsonNode> configs = new ArrayList<>();
+        List<JsonNode> networks = new ArrayList<>();
+        calls.together(what, List.of(() -> services.addAll(handles()),
+                () -> calls.get("secret ls", "/secrets?" + byLabel).forEach(secrets::add),
+                () -> calls.get("config ls", "/configs?" + byLabel).forEach(configs::add),
+                () -> calls.get("network ls", "/networks?" + byLabel).forEach(networks::add)));
+        calls.together(what, services.stream().<Runnable>map(s -> s::remove).toList());
         long deadline = System.nanoTime() + NETWORK_RELEASE.toNanos();
-        for (JsonNode network : calls.get("network ls", "/networks?" + SwarmCalls.filters(label()))) {
-            String id = network.path("Id").asText();
-            while (true) {
-                try {
-                    calls.delete("network rm " + network.path("Name").asText(), "/networks/" + id);
-                    break;
-                } catch (NotFoundException gone) {
-                    break;
-                } catch (DockerException inUse) {
-                    if (System.nanoTime() > deadline) {
-                        throw inUse;
-                    }
-                    pause();
-                }
-            }
-        }
+        List<Runnable> rest = new ArrayList<>();
+        secrets.forEach(secret -> rest.add(() -> swarm.secrets().remove(secret.path("ID").asText())));
+        configs.forEach(config -> rest.add(() -> swarm.configs().remove(config.path("ID").asText())));
+        networks.forEach(network -> rest.add(() -> removeNetwork(network, deadline)));
+        calls.together(what, rest);
         // the manager forgets the networks at once; this node drops its copies when the last task has stopped
-        while (!calls.get("network ls", "/networks?" + SwarmCalls.filters(label())).isEmpty()
-                && System.nanoTime() < deadline) {
+        while (!calls.get("network ls", "/networks?" + byLabel).isEmpty() && System.nanoTime() < deadline) {
             pause();
+        }
+    }
+
+    private void removeNetwork(JsonNode network, long deadline) {
+        String id = network.path("Id").asText();
+        while (true) {
+            try {
+                calls.delete("network rm " + network.path("Name").asText(), "/networks/" + id);
+                return;
+            } catch (NotFoundException gone) {
+                return;
+            } catch (DockerException inUse) {
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                pause();
+            }
         }
     }
 

@@ -6,11 +6,12 @@ import dev.berth.ComposeProject;
 import dev.berth.DeployedStack;
 import dev.berth.NotFoundException;
 import dev.berth.StackSpec;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code docker stack deploy / ls}: plans the swarm objects from the compose file ({@link ComposeToSwarm}), then
@@ -38,58 +39,70 @@ public final class SwarmStacks {
         return apply(plan);
     }
 
+    /**
+     * Three rounds of requests, each side by side: what exists (overlay networks, the stack's services) and the
+     * images' digests; the missing networks, secrets and configs; the services to create or update.
+     */
     EngineDeployedStack apply(StackPlan plan) {
+        String what = "stack deploy " + plan.stack();
         Map<String, List<String>> byStack = Map.of("label", List.of(ComposeToSwarm.NAMESPACE + "=" + plan.stack()));
-        Map<String, String> networkIds = networks(plan, byStack);
-        Map<String, String> secretIds = blobs(swarm.secrets(), plan.secrets());
-        Map<String, String> configIds = blobs(swarm.configs(), plan.configs());
-        Map<String, JsonNode> existing = new HashMap<>();
-        swarm.services().listJson(byStack).forEach(s -> existing.put(s.path("Spec").path("Name").asText(), s));
-        for (Map.Entry<String, ObjectNode> entry : plan.services().entrySet()) {
-            ObjectNode spec = entry.getValue().deepCopy();
+        Map<String, ObjectNode> specs = new LinkedHashMap<>();
+        plan.services().forEach((name, spec) -> specs.put(name, spec.deepCopy()));
+        Map<String, String> networkIds = new ConcurrentHashMap<>();
+        Map<String, JsonNode> existing = new ConcurrentHashMap<>();
+        List<Runnable> reads = new ArrayList<>();
+        reads.add(() -> calls.get("network ls", "/networks?" + SwarmCalls.filters(Map.of("driver",
+                List.of("overlay")))).forEach(n -> networkIds.put(n.path("Name").asText(), n.path("Id").asText())));
+        reads.add(() -> swarm.services().listJson(byStack).forEach(s -> existing.put(s.path("Spec").path("Name")
+                .asText(), s)));
+        specs.values().forEach(spec -> reads.add(() -> ImageResolver.pin(calls, spec)));
+        calls.together(what, reads);
+
+        Map<String, String> secretIds = new ConcurrentHashMap<>();
+        Map<String, String> configIds = new ConcurrentHashMap<>();
+        List<Runnable> creates = new ArrayList<>();
+        plan.networks().forEach((name, body) -> {
+            if (!networkIds.containsKey(name)) {
+                creates.add(() -> networkIds.put(name, calls.post("network create " + name, "/networks/create", body)
+                        .path("Id").asText()));
+            }
+        });
+        plan.secrets().forEach((name, blob) -> creates.add(() -> secretIds.put(name, blob(swarm.secrets(), name,
+                blob))));
+        plan.configs().forEach((name, blob) -> creates.add(() -> configIds.put(name, blob(swarm.configs(), name,
+                blob))));
+        calls.together(what, creates);
+
+        List<Runnable> writes = new ArrayList<>();
+        specs.forEach((name, spec) -> writes.add(() -> {
             resolve(spec, networkIds, secretIds, configIds);
-            JsonNode current = existing.get(entry.getKey());
+            JsonNode current = existing.get(name);
             if (current == null) {
-                swarm.services().create(entry.getKey(), spec, true);
-                continue;
+                swarm.services().create(name, spec, false);
+            } else {
+                update(name, spec, current);
             }
-            ImageResolver.pin(calls, spec);
-            ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
-            // the CLI keeps the force-update counter; a lower one would be refused
-            task.put("ForceUpdate", current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong());
-            String difference = SpecDiff.difference(spec, current.path("Spec"));
-            if (difference != null) {
-                LOG.info("Updating service {}: {} changed", entry.getKey(), difference);
-                new EngineService(calls, current.path("ID").asText(), entry.getKey()).sendUpdate(current, spec, "");
-            }
-        }
+        }));
+        calls.together(what, writes);
         return new EngineDeployedStack(swarm, plan.stack());
     }
 
-    /** Creates the stack's networks that are missing; returns every network's id by name (for the specs). */
-    private Map<String, String> networks(StackPlan plan, Map<String, List<String>> byStack) {
-        Map<String, String> ids = new HashMap<>();
-        calls.get("network ls", "/networks?" + SwarmCalls.filters(Map.of("driver", List.of("overlay"))))
-                .forEach(n -> ids.put(n.path("Name").asText(), n.path("Id").asText()));
-        for (Map.Entry<String, ObjectNode> network : plan.networks().entrySet()) {
-            if (!ids.containsKey(network.getKey())) {
-                JsonNode created = calls.post("network create " + network.getKey(), "/networks/create",
-                        network.getValue());
-                ids.put(network.getKey(), created.path("Id").asText());
-            }
+    /** Sends the new spec only when it differs from the running one in what the file owns ({@link SpecDiff}). */
+    private void update(String name, ObjectNode spec, JsonNode current) {
+        ObjectNode task = (ObjectNode) spec.path("TaskTemplate");
+        // the CLI keeps the force-update counter; a lower one would be refused
+        task.put("ForceUpdate", current.path("Spec").path("TaskTemplate").path("ForceUpdate").asLong());
+        String difference = SpecDiff.difference(spec, current.path("Spec"));
+        if (difference != null) {
+            LOG.info("Updating service {}: {} changed", name, difference);
+            new EngineService(calls, current.path("ID").asText(), name).sendUpdate(current, spec, "");
         }
-        return ids;
     }
 
     /** Secrets and configs are immutable in a swarm: an existing one of that name is kept as it is. */
-    private Map<String, String> blobs(EngineSwarmObjects store, Map<String, StackPlan.Blob> wanted) {
-        Map<String, String> ids = new HashMap<>();
-        for (Map.Entry<String, StackPlan.Blob> blob : wanted.entrySet()) {
-            String id = store.find(blob.getKey()).map(dev.berth.SwarmObject::id).orElseGet(() -> store
-                    .createExactly(blob.getKey(), blob.getValue().data(), blob.getValue().labels()).id());
-            ids.put(blob.getKey(), id);
-        }
-        return ids;
+    private static String blob(EngineSwarmObjects store, String name, StackPlan.Blob blob) {
+        return store.find(name).map(dev.berth.SwarmObject::id).orElseGet(() -> store.createExactly(name, blob.data(),
+                blob.labels()).id());
     }
 
     /** Names to ids: the engine stores ids, so the comparison with an existing spec needs them too. */

@@ -3,6 +3,7 @@ package dev.berth.core.internal.compose;
 import dev.berth.ComposeProject;
 import dev.berth.InvalidComposeFileException;
 import dev.berth.StackSpec;
+import dev.berth.core.internal.containers.CreateExtras;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -233,5 +234,77 @@ class ComposeLoaderTest {
         assertTrue(spec.resources().privileged());
         assertEquals(List.of("192.0.2.53"), spec.networking().dns());
         assertEquals(List.of("corp.internal"), spec.networking().dnsSearch());
+    }
+
+    @Test
+    void engineKeysBecomeCreateExtrasAsComposeSendsThem() throws Exception {
+        Path file = write("compose.yaml", """
+                services:
+                  db:
+                    image: busybox
+                    deploy: {replicas: 2}
+                  app:
+                    image: busybox
+                    expose: ["8080", "9000-9001/udp", "7000-7001"]
+                    links: ["db:database", "db"]
+                    logging: {options: {max-size: 1m}}
+                    devices: ["/dev/null", "/dev/zero:/dev/z:r"]
+                    dns_opt: [ndots:2]
+                    mem_reservation: 32m
+                    deploy: {resources: {reservations: {memory: 32m, cpus: '0.5'}}}
+                    healthcheck: {test: ["CMD", "true"], start_interval: 2s}
+                    networks:
+                      front: {ipv4_address: 192.0.2.10, ipv6_address: "2001:db8::10"}
+                      back: {}
+                networks:
+                  front: {driver_opts: {com.docker.network.bridge.name: br-x}}
+                  back: {}
+                """);
+        ComposeModel model = ModelReader.read(load(Map.of(), file));
+        ServiceSpecs specs = new ServiceSpecs(model);
+        ComposeModel.Service app = model.services().get("app");
+        var extras = specs.extras(app, 1);
+        assertEquals(List.of("8080", "9000/udp", "9001/udp", "7000/tcp", "7001/tcp"), extras.exposedPorts(),
+                "as written; a range port by port");
+        assertEquals(null, extras.logDriver(), "no driver: the engine's default, with the options");
+        assertEquals(Map.of("max-size", "1m"), extras.logOptions());
+        assertEquals(List.of(new CreateExtras.Device("/dev/null", "/dev/null", "rwm"),
+                new CreateExtras.Device("/dev/zero", "/dev/z", "r")), extras.devices());
+        assertEquals(List.of("ndots:2"), extras.dnsOptions());
+        assertEquals(32L << 20, extras.memoryReservation(), "mem_reservation and deploy's reservation (equal, or Compose rejects the file)");
+        assertEquals(java.time.Duration.ofSeconds(2), extras.healthStartInterval());
+        String p = model.project();
+        assertEquals(List.of(p + "-db-1:database", p + "-db-1:db-1", p + "-db-1:" + p + "-db-1",
+                p + "-db-2:database", p + "-db-2:db-1", p + "-db-2:" + p + "-db-1",
+                p + "-db-1:db", p + "-db-1:db-1", p + "-db-1:" + p + "-db-1",
+                p + "-db-2:db", p + "-db-2:db-1", p + "-db-2:" + p + "-db-1"), extras.endpoint().links(),
+                "Compose's three names per linked container, numbered as the linking container");
+        assertEquals("192.0.2.10", extras.endpoint().ipv4Address(), "the network the container is created on");
+        assertEquals("2001:db8::10", extras.endpoint().ipv6Address());
+        var back = specs.endpoint(app, "back", 1);
+        assertEquals(null, back.ipv4Address(), "the engine picks");
+        assertEquals(extras.endpoint().links(), back.links(), "links on every network, as Compose sets them");
+        assertEquals(Map.of("com.docker.network.bridge.name", "br-x"), model.networks().get("front").driverOpts());
+    }
+
+    @Test
+    void engineKeysBerthStillCannotRunFailNamingTheKey() throws Exception {
+        var gpu = invalid("services:\n  web:\n    image: nginx\n    deploy:\n      resources:\n        reservations:\n"
+                + "          devices: [{capabilities: [gpu]}]\n");
+        assertEquals("services.web.deploy.resources.reservations.devices", gpu.keyPath());
+        assertTrue(gpu.getMessage().contains("Berth cannot run it"), gpu.getMessage());
+        var cdi = invalid("services:\n  web:\n    image: nginx\n    devices: [\"vendor.com/gpu=all\"]\n");
+        assertEquals("services.web.devices[0]", cdi.keyPath());
+        var linkedHost = invalid("services:\n  db:\n    image: nginx\n  web:\n    image: nginx\n"
+                + "    network_mode: host\n    links: [db]\n");
+        assertEquals("services.web.links", linkedHost.keyPath());
+    }
+
+    @Test
+    void distinctMemoryReservationsAreRejectedAsComposeDoes() throws Exception {
+        var both = invalid("services:\n  web:\n    image: nginx\n    mem_reservation: 16m\n    deploy:\n"
+                + "      resources: {reservations: {memory: 32m}}\n");
+        assertEquals("services.web.mem_reservation", both.keyPath());
+        assertTrue(both.getMessage().contains("deploy.resources.reservations.memory"), both.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package dev.berth.core.internal.compose;
+package dev.berth.core.internal.text;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.berth.core.internal.compose;
+package dev.berth.core.internal.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.List;
  * Splits a {@code command:} / {@code entrypoint:} string into words the way Compose does (go-shellwords, no
  * variable or command expansion): whitespace separates, single quotes are literal, double quotes keep spaces and
  * honour {@code \"} and {@code \\}, a backslash outside quotes escapes the next character. Never {@code sh -c}.
+ * One splitter for the compose loader and for {@code stack deploy}'s mapping, so both read a command alike.
  */
 public final class ShellWords {
     /** An unclosed quote or a trailing backslash. */
