@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * A compose stack up until running/healthy, then a graceful down: Berth ({@code up(spec, waitUntilReady)} +
- * {@code down()}) against {@code docker compose up -d --wait} + {@code docker compose down}, in the same run on the
- * default engine. Both stop with each container's stop signal and grace period. Two files: the seed's (the tour's
+ * {@code downRemovingVolumes()}) against {@code docker compose up -d --wait} + {@code docker compose down -v}, in the
+ * same run on the default engine. Both stop with each container's stop signal and grace period, and both remove the
+ * anonymous volume of redis' {@code VOLUME /data} (plain down leaves one per run on the engine). Two files: the seed's (the tour's
  * web + cache) and six services (a chain db -> app -> w1 -> edge and a fan-out app -> w1, w2, w3, with db gated by
  * a health check). Each run uses a new project name, so nothing is reused between runs.
  */
@@ -115,7 +116,7 @@ final class StackBenchmark {
             var stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project),
                     UpOption.waitUntilReady(WAIT));
             long up = System.nanoTime();
-            stack.down();
+            stack.downRemovingVolumes();
             record(name, start, up, System.nanoTime(), ups, downs);
         });
     }
@@ -130,7 +131,7 @@ final class StackBenchmark {
                         "--wait-timeout", String.valueOf(WAIT.toSeconds()));
             } finally {
                 long up = System.nanoTime();
-                Cli.docker("compose", "-p", project, "-f", file.toString(), "down");
+                Cli.docker("compose", "-p", project, "-f", file.toString(), "down", "-v");
                 record(name, start, up, System.nanoTime(), ups, downs);
             }
         });

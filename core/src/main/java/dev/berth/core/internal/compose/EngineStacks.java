@@ -281,13 +281,17 @@ public final class EngineStacks {
         List<Container> replicas = new ArrayList<>();
         String imageId = imageId(specs.imageName(service));
         for (int n = 1; n <= service.replicas(); n++) {
-            Container current = upToDate(specs, service, n, imageId);
+            Map<String, String> inherited = new LinkedHashMap<>();
+            Container current = upToDate(specs, service, n, imageId, inherited);
             if (current != null) {
                 replicas.add(current);
                 continue;
             }
-            EngineContainer container = ServiceContainers.create(engine, specs, service, n,
-                    specs.container(service, n, networks, volumes, imageId), networks);
+            dev.berth.ContainerSpec spec = specs.container(service, n, networks, volumes, imageId);
+            for (var volume : inherited.entrySet()) {
+                spec = spec.volume(volume.getValue(), volume.getKey());
+            }
+            EngineContainer container = ServiceContainers.create(engine, specs, service, n, spec, networks);
             created.container(container.id());
             try {
                 InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
@@ -323,7 +327,8 @@ public final class EngineStacks {
      * unchanged is kept (started if stopped); one that changed is stopped and removed, to be created again. A
      * container of that name that is not this project's is left alone (create then fails with a name conflict).
      */
-    private Container upToDate(ServiceSpecs specs, ComposeModel.Service service, int number, String imageId) {
+    private Container upToDate(ServiceSpecs specs, ComposeModel.Service service, int number, String imageId,
+            Map<String, String> inherited) {
         Container existing = engine.containers().find(specs.containerName(service, number)).orElse(null);
         if (existing == null) {
             return null;
@@ -341,9 +346,28 @@ public final class EngineStacks {
             return existing;
         }
         LOG.info("Recreating {}: its configuration changed", state.name());
+        inherited.putAll(anonymousVolumes(state, service));
         existing.stop();
-        existing.remove();
+        existing.remove(); // without -v: its anonymous volumes go to the new container
         return null;
+    }
+
+    /**
+     * The anonymous volumes (an image's {@code VOLUME}, engine-named) of a container about to be recreated, by
+     * target, except targets the service now mounts itself. Compose hands them to the new container ("Compose
+     * preserves all volumes used by your services"): the data stays, and no orphan is left on the engine that not
+     * even {@code down -v} would find again.
+     */
+    private static Map<String, String> anonymousVolumes(dev.berth.ContainerState state, ComposeModel.Service service) {
+        Map<String, String> byTarget = new LinkedHashMap<>();
+        for (var mount : state.settings().mounts()) {
+            boolean declared = service.mounts().stream().anyMatch(m -> m.target().equals(mount.destination()));
+            if ("volume".equals(mount.type()) && mount.name() != null && mount.name().matches("[0-9a-f]{64}")
+                    && !declared) {
+                byTarget.put(mount.destination(), mount.name());
+            }
+        }
+        return byTarget;
     }
 
     private String containerId(String name) {
