@@ -42,11 +42,21 @@ public interface Swarm {
     boolean isActive();
 
     /**
-     * {@code docker swarm leave [--force]}: a manager needs {@code force}, which ends a one-node swarm.
+     * {@code docker swarm leave}: a worker leaves its swarm. A manager is refused, because its leaving can cost the
+     * swarm its quorum or, on a one-node swarm, all its state: use {@link #forceLeave()} for that.
      *
-     * @param force {@code --force}
+     * @throws ConflictException when this node is a manager (the message names {@code forceLeave()})
+     * @throws NotInSwarmException when this engine is in no swarm
      */
-    void leave(boolean force);
+    void leave();
+
+    /**
+     * {@code docker swarm leave --force}: leaves even as a manager. On a one-node swarm this ends the swarm: its
+     * services, secrets and configs are gone.
+     *
+     * @throws NotInSwarmException when this engine is in no swarm
+     */
+    void forceLeave();
 
     /**
      * {@code docker swarm join-token worker|manager -q}.

@@ -111,7 +111,7 @@ final class SwarmBenchmark {
                 }
                 return Harness.result("swarm", RUNS, samples, extra, "docker-stack");
             } finally {
-                docker.swarm().leave(true);
+                docker.swarm().forceLeave();
                 if (!hadBridge) {
                     removeWhenFree(docker, "docker_gwbridge");
                 }

@@ -6,13 +6,15 @@ import dev.berth.Docker;
 import dev.berth.core.internal.engine.HostEngineLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Base for tests on the real engine: one connection per class, and a check at the end that the class left no
- * container of this session behind.
+ * container of this session behind, and ({@link VolumeLeakWatch}) no volume its containers used.
  */
+@ExtendWith(VolumeLeakWatch.class)
 public abstract class EngineTest {
     protected static Docker docker;
     private static HostEngineLock.Held engineLock;

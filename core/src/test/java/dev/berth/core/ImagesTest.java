@@ -139,6 +139,34 @@ class ImagesTest extends EngineTest {
         }
     }
 
+    /**
+     * A Dockerfile given as a value travels in the context as .berth.Dockerfile; like the docker CLI with
+     * {@code -f -}, Berth lists it in the .dockerignore it sends, so the engine drops it after reading and
+     * {@code COPY . .} does not put it into the image. The context's own .dockerignore still applies (and is copied,
+     * as Docker does, unless it lists itself); without one, the one Berth sends lists itself too.
+     */
+    @Test
+    void aDockerfileValueIsNotCopiedIntoTheImage(@TempDir Path tmp) throws Exception {
+        Dockerfile dockerfile = Dockerfile.from(TestImages.BUSYBOX).copy(".", "/ctx/");
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(plain.resolve("data.txt"), "payload");
+        Path ignoring = Files.createDirectories(tmp.resolve("ignoring"));
+        Files.writeString(ignoring.resolve("data.txt"), "payload");
+        Files.writeString(ignoring.resolve("secret.env"), "x");
+        Files.writeString(ignoring.resolve(".dockerignore"), "*.env\n");
+        assertEquals(List.of("data.txt"), filesCopied(BuildSpec.of(dockerfile, BuildContext.directory(plain))
+                .tag(tag("value-plain"))));
+        assertEquals(List.of(".dockerignore", "data.txt"), filesCopied(BuildSpec.of(dockerfile,
+                BuildContext.directory(ignoring)).tag(tag("value-ignoring"))));
+    }
+
+    private static List<String> filesCopied(BuildSpec spec) {
+        try (Image image = docker.images().build(spec);
+             Container c = docker.containers().run(ContainerSpec.of(image.reference()).command("sleep", "300"))) {
+            return c.exec("find", "/ctx", "-type", "f").stdout().lines().map(l -> l.substring(5)).sorted().toList();
+        }
+    }
+
     @Test
     void dockerfileOutsideTheContextBuildArgsLabelsAndNoCache(@TempDir Path tmp) throws Exception {
         Path context = Files.createDirectories(tmp.resolve("ctx"));

@@ -17,6 +17,8 @@ class NotInSwarmTest extends EngineTest {
         assertTrue(e.getMessage().contains("swarm init"), e.getMessage());
         assertThrows(NotInSwarmException.class, () -> docker.swarm().services().list());
         assertThrows(NotInSwarmException.class, () -> docker.swarm().secrets().list());
+        assertThrows(NotInSwarmException.class, () -> docker.swarm().leave());
+        assertThrows(NotInSwarmException.class, () -> docker.swarm().forceLeave());
         assertThrows(NotInSwarmException.class, () -> docker.stacks().deployedNames());
     }
 }

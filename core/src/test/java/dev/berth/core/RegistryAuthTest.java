@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Login, push and pull against the offline hub's private registry (127.0.0.1:15001, hubuser/hubpass). */
-@org.junit.jupiter.api.extension.ExtendWith(SharedEngineLock.class)
+@org.junit.jupiter.api.extension.ExtendWith({SharedEngineLock.class, VolumeLeakWatch.class})
 class RegistryAuthTest {
     static final String REGISTRY = "127.0.0.1:15001";
     static final String USER = "hubuser";

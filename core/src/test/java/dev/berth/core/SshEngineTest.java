@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an http wait, exec whose stdin ends, logs follow, a build, and the errors a user meets (no ssh, refused, login
  * refused, unknown host key, no docker on the remote).
  */
-@org.junit.jupiter.api.extension.ExtendWith(SharedEngineLock.class)
+@org.junit.jupiter.api.extension.ExtendWith({SharedEngineLock.class, VolumeLeakWatch.class})
 class SshEngineTest {
     private static LocalSshd sshd;
     private static Docker docker;

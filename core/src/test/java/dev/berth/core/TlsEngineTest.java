@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * relays to the engine's socket, and Berth connects through it as it would to a remote engine with DOCKER_TLS_VERIFY,
  * including the hijacked exec stream, whose end of stdin is a TLS half-close.
  */
-@org.junit.jupiter.api.extension.ExtendWith(SharedEngineLock.class)
+@org.junit.jupiter.api.extension.ExtendWith({SharedEngineLock.class, VolumeLeakWatch.class})
 class TlsEngineTest {
     @TempDir
     Path certs;

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * typed error and its fix, a bound (hang guard: 60 s for 50 runs, 20 s otherwise), that nothing is left on the
  * engine (through a second, direct connection) and that no thread or descriptor leaked.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.berth.core.VolumeLeakWatch.class)
 class ConcurrencyTest {
     static final Duration BOUND = Duration.ofSeconds(20);
     static Docker direct;

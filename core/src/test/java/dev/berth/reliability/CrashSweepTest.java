@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * removes them, while objects of live processes, of other hosts and objects Berth did not make stay. Bound: the sweep
  * is done within 30 s of the connect (it takes well under a second here).
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.berth.core.VolumeLeakWatch.class)
 class CrashSweepTest {
     private static final Duration BOUND = Duration.ofSeconds(60);
 

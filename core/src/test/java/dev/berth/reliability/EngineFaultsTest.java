@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hangs, generous for a loaded CI host: the request timeout here is 2 s, bounds are 20 s), that nothing is left on the
  * engine, and that no thread or descriptor is left behind.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.berth.core.VolumeLeakWatch.class)
 class EngineFaultsTest {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     static final Duration BOUND = Duration.ofSeconds(20);

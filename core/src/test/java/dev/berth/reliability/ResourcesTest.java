@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * guards for a loaded CI host): 5 min for the follow, 3 min for exec and copyOut; here they take about 20 s, 5 s and
  * 15 s. Each child removes its container (close), checked by its session label from here.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.berth.core.VolumeLeakWatch.class)
 class ResourcesTest {
     private static final List<String> SMALL_HEAP = List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError");
     static final long MB = 1024 * 1024;

@@ -287,16 +287,21 @@ public final class Tour {
         String project = names.unique("berth-tour");
         step("docker compose -p " + project + " up -d   (web: nginx, cache: redis)",
                 "docker.stacks().up(StackSpec.fromCompose(file).projectName(\"" + project + "\"))");
-        try (Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project))) {
+        Stack stack = docker.stacks().up(StackSpec.fromCompose(file).projectName(project));
+        try {
             step("docker compose -p " + project + " ps", "stack.ps()");
             stack.ps().forEach(this::result);
             step("docker compose -p " + project + " exec cache redis-cli ping",
                     "stack.service(\"cache\").exec(\"redis-cli\", \"ping\")");
             result("web answers on port " + stack.service("web").hostPort(80) + "; cache says "
                     + stack.service("cache").exec("redis-cli", "ping").stdout().strip());
-            step("docker compose -p " + project + " down", "stack.close()   (or stack.down())");
+            // redis declares VOLUME /data: down() (= docker compose down) would leave that anonymous volume behind
+            step("docker compose -p " + project + " down -v",
+                    "stack.downRemovingVolumes()   (stack.down() / close() keep volumes, as down without -v does)");
+        } finally {
+            stack.downRemovingVolumes();
         }
-        result("removed");
+        result("removed, with the anonymous volume redis' image declares");
     }
 
     /** §11: multi-stage build, non-root user, .dockerignore, resource limits. */

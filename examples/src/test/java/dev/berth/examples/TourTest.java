@@ -3,13 +3,21 @@ package dev.berth.examples;
 import dev.berth.BerthLabels;
 import dev.berth.ContainerFilter;
 import dev.berth.Docker;
+import dev.berth.EngineEvent;
+import dev.berth.EventFilter;
+import dev.berth.EventStream;
 import dev.berth.Filter;
+import dev.berth.VolumeSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,12 +75,12 @@ class TourTest {
     }
 
     private record Result(String output, String sessionId, List<String> leftContainers, List<String> leftVolumes,
-            List<String> leftNetworks, List<String> leftImages) {
+            List<String> leftNetworks, List<String> leftImages, List<String> leftUsedVolumes) {
     }
 
     private static Result tour(boolean seedNames) {
         var text = new ByteArrayOutputStream();
-        try (Docker docker = Docker.connect()) {
+        try (Docker docker = Docker.connect(); var used = new UsedVolumes(docker)) {
             new Tour(docker, new PrintStream(text, true, StandardCharsets.UTF_8), seedNames).run();
             String output = text.toString(StandardCharsets.UTF_8);
             String session = docker.sessionId();
@@ -88,7 +96,7 @@ class TourTest {
                             .map(v -> v.name()).toList(),
                     docker.networks().list(Filter.none().label(BerthLabels.SESSION, session)).stream()
                             .map(n -> n.name()).toList(),
-                    images);
+                    images, used.stillThere());
         } catch (RuntimeException e) {
             throw new AssertionError("The tour failed. Its output:\n" + text.toString(StandardCharsets.UTF_8), e);
         }
@@ -118,6 +126,59 @@ class TourTest {
         assertEquals(List.of(), result.leftVolumes, "volumes left by the tour");
         assertEquals(List.of(), result.leftNetworks, "networks left by the tour");
         assertEquals(List.of(), result.leftImages, "images left by the tour");
+        assertEquals(List.of(), result.leftUsedVolumes, "volumes the tour's containers used (anonymous ones from an"
+                + " image's VOLUME carry no label)");
+    }
+
+    /**
+     * The volumes made while the tour ran that its session's containers mounted: an image's {@code VOLUME} gets an
+     * anonymous volume without labels, which the label checks above cannot see.
+     */
+    private static final class UsedVolumes implements AutoCloseable {
+        private final Docker docker;
+        private final Set<String> created = ConcurrentHashMap.newKeySet();
+        private final Set<String> sessionContainers = ConcurrentHashMap.newKeySet();
+        private final Map<String, String> mountedBy = new ConcurrentHashMap<>();
+        private final Map<String, CountDownLatch> markers = new ConcurrentHashMap<>();
+        private final EventStream events;
+
+        UsedVolumes(Docker docker) {
+            this.docker = docker;
+            this.events = docker.system().events(EventFilter.all().type("container").type("volume"), this::seen);
+        }
+
+        private void seen(EngineEvent e) {
+            if (e.type().equals("container") && e.action().equals("create")
+                    && docker.sessionId().equals(e.attributes().get(BerthLabels.SESSION))) {
+                sessionContainers.add(e.actorId());
+            } else if (e.type().equals("volume") && e.action().equals("create")) {
+                created.add(e.actorId());
+            } else if (e.type().equals("volume") && e.action().equals("mount")) {
+                mountedBy.putIfAbsent(e.actorId(), e.attributes().getOrDefault("container", ""));
+            } else if (e.type().equals("volume") && e.action().equals("destroy") && markers.containsKey(e.actorId())) {
+                markers.get(e.actorId()).countDown();
+            }
+        }
+
+        List<String> stillThere() {
+            // events come in order: once this marker's destroy is seen, every earlier event has been too
+            String marker = "berth-tourtest-" + UUID.randomUUID().toString().substring(0, 8);
+            markers.put(marker, new CountDownLatch(1));
+            docker.volumes().create(VolumeSpec.named(marker)).close();
+            try {
+                assertTrue(markers.get(marker).await(30, TimeUnit.SECONDS), "the engine's events did not come");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return created.stream().filter(v -> sessionContainers.contains(mountedBy.getOrDefault(v, "")))
+                    .filter(v -> docker.volumes().find(v).isPresent()).sorted().toList();
+        }
+
+        @Override
+        public void close() {
+            events.close();
+        }
     }
 
     /**

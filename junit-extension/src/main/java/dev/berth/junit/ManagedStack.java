@@ -26,7 +26,7 @@ import java.util.UUID;
  * }</pre>
  * Without a project name in the spec each start gets a unique one ({@code <dir>-<random>}), so parallel classes and
  * runs never share a stack; with a fixed one, tests of this run that use it take turns. Down removes the stack's
- * containers and networks, and its named volumes when the project name was generated.
+ * containers with their anonymous volumes and its networks, and its named volumes when the project name was generated.
  */
 public final class ManagedStack extends Managed {
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -139,7 +139,7 @@ public final class ManagedStack extends Managed {
                 waitUntilReady(engine, up);
             } catch (RuntimeException e) {
                 try {
-                    down(up, generatedName);
+                    down(engine, up, generatedName);
                 } catch (RuntimeException downFailed) {
                     e.addSuppressed(downFailed);
                 }
@@ -210,7 +210,7 @@ public final class ManagedStack extends Managed {
         stack = null;
         try {
             if (current != null) {
-                down(current, generatedName);
+                down(docker, current, generatedName);
             }
         } finally {
             unlockName();
@@ -249,12 +249,23 @@ public final class ManagedStack extends Managed {
                 + (current == null ? ", not up" : ", " + current.name()) + "]";
     }
 
-    /** A generated project name is this run's alone, so its volumes go too; a given name's volumes are kept. */
-    private static void down(Stack stack, boolean removeVolumes) {
+    /**
+     * A generated project name is this run's alone, so its volumes go too. A given name's named volumes are kept for
+     * the next run, but the anonymous volumes of its containers (an image's {@code VOLUME}, e.g. redis' /data) go:
+     * no later run could find them again, and {@code docker compose down} would leave them on the engine for good.
+     * So the stack stops gracefully first (dependents first), then each container goes as {@code docker rm -v}
+     * (anonymous volumes only, never named ones), then down removes the networks.
+     */
+    private static void down(Docker engine, Stack stack, boolean removeVolumes) {
         if (removeVolumes) {
             stack.downRemovingVolumes();
-        } else {
-            stack.down();
+            return;
         }
+        stack.stop();
+        for (dev.berth.ContainerSummary c : stack.ps()) {
+            engine.containers().find(c.id()).ifPresent(container -> container.remove(
+                    dev.berth.ContainerRemoval.forced().withVolumes()));
+        }
+        stack.down();
     }
 }

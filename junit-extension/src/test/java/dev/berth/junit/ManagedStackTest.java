@@ -107,6 +107,7 @@ class ManagedStackTest {
 
     static final String FIXED_PROJECT = "shop-fixed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     static final java.util.List<String> STACK_IDS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final Set<String> CACHE_VOLUMES = ConcurrentHashMap.newKeySet();
 
     @DockerTest
     static class FixedProjectPerTest {
@@ -125,6 +126,8 @@ class ManagedStackTest {
         private void record() {
             PROJECTS.add(shop.stack().name());
             STACK_IDS.add(shop.service("cache").id());
+            // redis' image declares VOLUME /data: the engine makes an anonymous volume for each container
+            shop.service("cache").inspect().settings().mounts().forEach(m -> CACHE_VOLUMES.add(m.name()));
         }
     }
 
@@ -132,13 +135,17 @@ class ManagedStackTest {
     void aFixedProjectNameIsTakenInTurnsByParallelTests() {
         PROJECTS.clear();
         STACK_IDS.clear();
+        CACHE_VOLUMES.clear();
         TestSupport.run(TestSupport.parallel(), FixedProjectPerTest.class).testEvents()
                 .assertStatistics(s -> s.succeeded(2));
         assertEquals(Set.of(FIXED_PROJECT), PROJECTS);
         assertEquals(2, Set.copyOf(STACK_IDS).size(), "one stack after the other: " + STACK_IDS);
+        assertEquals(2, CACHE_VOLUMES.size(), "an anonymous /data volume per cache container: " + CACHE_VOLUMES);
         try (Docker docker = Docker.connect()) {
             assertEquals(List.of(), docker.containers().list(ContainerFilter.all()
                     .label("com.docker.compose.project", FIXED_PROJECT)));
+            assertEquals(List.of(), CACHE_VOLUMES.stream().filter(v -> docker.volumes().find(v).isPresent()).toList(),
+                    "the containers' anonymous volumes went with them (a fixed project keeps only named volumes)");
         }
     }
 }

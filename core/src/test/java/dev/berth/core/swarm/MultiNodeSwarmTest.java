@@ -74,7 +74,7 @@ class MultiNodeSwarmTest {
                         assertFalse(running(service).stream().anyMatch(t -> t.nodeId().equals(workerNode.id())),
                                 "draining moved the worker's task: " + service.tasks());
                     }
-                    worker.swarm().leave(true);
+                    worker.swarm().leave(); // a worker needs no force
                 } finally {
                     SwarmEngineTest.leaveWithoutLeftovers(manager, hadBridge ? Set.of("docker_gwbridge")
                             : Set.of());

@@ -7,6 +7,7 @@ import dev.berth.ContainerFilter;
 import dev.berth.Docker;
 import dev.berth.DockerException;
 import dev.berth.Filter;
+import dev.berth.core.VolumeLeakWatch;
 import dev.berth.core.internal.engine.HostEngineLock;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +16,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base for tests that make the engine a one-node swarm manager. Holds the host-wide engine lock exclusively (every
  * {@code EngineTest} holds it shared), refuses to touch an engine that already is in a swarm (someone else's), and
  * leaves it as found: out of swarm mode, with no {@code docker_gwbridge} or {@code ingress} network it did not have.
  */
+@ExtendWith(VolumeLeakWatch.class)
 public abstract class SwarmEngineTest {
     protected static Docker docker;
     private static HostEngineLock.Held portsLock;
@@ -44,7 +47,8 @@ public abstract class SwarmEngineTest {
                         + " `docker info --format {{.Swarm.LocalNodeState}}` says inactive.");
             }
             networksBefore = networkNames();
-            docker.swarm().init("127.0.0.1");
+            // the swarm is this JVM's (an engine already in one is refused above): so are its tasks' volumes
+            VolumeLeakWatch.claimSwarmNode(docker.swarm().init("127.0.0.1").nodeId());
         } catch (RuntimeException | Error e) {
             release();
             throw e;
@@ -78,7 +82,7 @@ public abstract class SwarmEngineTest {
      */
     static void leaveWithoutLeftovers(Docker docker, Set<String> before) {
         for (int attempt = 0; ; attempt++) {
-            docker.swarm().leave(true);
+            docker.swarm().forceLeave();
             if (before.contains("ingress") || awaitGone(docker, "ingress", Duration.ofSeconds(20))) {
                 break;
             }

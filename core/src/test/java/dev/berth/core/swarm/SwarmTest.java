@@ -31,6 +31,13 @@ class SwarmTest extends SwarmEngineTest {
     }
 
     @Test
+    void aManagerIsNotLetGoWithoutForce() {
+        var e = assertThrows(dev.berth.ConflictException.class, () -> docker.swarm().leave());
+        assertTrue(e.getMessage().contains("manager") && e.getMessage().contains("forceLeave()"), e.getMessage());
+        assertTrue(docker.swarm().isActive(), "still in the swarm");
+    }
+
+    @Test
     void nodesListInspectLabelsAndAvailability() {
         NodeInfo self = docker.swarm().nodes().get(0);
         assertEquals(NodeInfo.Role.MANAGER, self.role());

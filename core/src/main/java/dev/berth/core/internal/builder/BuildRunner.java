@@ -67,6 +67,9 @@ public final class BuildRunner {
     private static String build(Engine engine, BuildSpec spec, ProgressListener listener) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
+        if (dockerfile.equals(GENERATED_DOCKERFILE)) {
+            extra.put(".dockerignore", ignoringGeneratedDockerfile(spec.context()));
+        }
         ContextArchiver archiver = new ContextArchiver(spec.context(), extra, dockerfile);
         BuildOutput output = new BuildOutput(listener);
         Exchange exchange;
@@ -219,6 +222,31 @@ public final class BuildRunner {
                     "add one to the directory, or pass dockerfile(path) or a Dockerfile value");
         }
         return "Dockerfile";
+    }
+
+    /**
+     * The .dockerignore sent with a generated Dockerfile, as the docker CLI does for {@code -f -}: the context's own
+     * .dockerignore (or one that lists itself) plus the generated file's name. The engine reads the Dockerfile and
+     * then drops from the context what that file lists among the Dockerfile and itself, so a {@code COPY . .} does
+     * not copy {@value #GENERATED_DOCKERFILE} into the image. Files the context's .dockerignore excludes are still
+     * left out here, by Berth, as before.
+     */
+    private static BuildContext.MemoryFile ignoringGeneratedDockerfile(BuildContext context) {
+        String own;
+        if (context.files().containsKey(".dockerignore")) {
+            own = new String(context.files().get(".dockerignore").content(), StandardCharsets.UTF_8);
+        } else if (context.directory() != null && Files.isRegularFile(context.directory().resolve(".dockerignore"))) {
+            try {
+                own = Files.readString(context.directory().resolve(".dockerignore"), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InvalidSpecException("build context", context.directory(),
+                        "its .dockerignore cannot be read: " + e.getMessage(), "check the file's permissions");
+            }
+        } else {
+            own = ".dockerignore";
+        }
+        return new BuildContext.MemoryFile((own + "\n" + GENERATED_DOCKERFILE + "\n")
+                .getBytes(StandardCharsets.UTF_8), 0644);
     }
 
     /** Reads the engine's answer; collects the output tail, the current step, the image id and the first error. */

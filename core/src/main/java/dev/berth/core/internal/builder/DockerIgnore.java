@@ -163,10 +163,9 @@ final class DockerIgnore {
                     if (end < 0) {
                         re.append("\\[");
                     } else {
+                        // only '^' negates, as in Go's filepath.Match: "[!a]" is the class of '!' and 'a' (the
+                        // CLI, classic and BuildKit builds all agree; shell globs differ here)
                         String body = pattern.substring(i + 1, end);
-                        if (body.startsWith("^") || body.startsWith("!")) {
-                            body = "^" + body.substring(1);
-                        }
                         re.append('[').append(body.replace("\\", "\\\\")).append(']');
                         i = end;
                     }

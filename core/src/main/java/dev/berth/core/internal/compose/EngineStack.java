@@ -123,7 +123,9 @@ final class EngineStack implements Stack {
     }
 
     private void down(boolean volumes) {
-        StackShutdown.stop(engine, ps(), true, volumes);
+        List<ContainerSummary> containers = ps();
+        List<String> inherited = volumes ? inheritedAnonymousVolumes(containers) : List.of();
+        StackShutdown.stop(engine, containers, true, volumes);
         for (var network : engine.networks().list(Filter.none().label(EngineStacks.PROJECT, project))) {
             engine.networks().find(network.id()).ifPresent(dev.berth.Network::close);
         }
@@ -131,7 +133,33 @@ final class EngineStack implements Stack {
             for (var volume : engine.volumes().list(Filter.none().label(EngineStacks.PROJECT, project))) {
                 engine.volumes().find(volume.name()).ifPresent(dev.berth.Volume::close);
             }
+            for (String volume : inherited) {
+                try {
+                    engine.volumes().find(volume).ifPresent(dev.berth.Volume::remove);
+                } catch (dev.berth.ConflictException inUseElsewhere) {
+                    // another container mounts it too: it is not this stack's alone
+                }
+            }
         }
+    }
+
+    /**
+     * Engine-named (anonymous) volumes the containers mount by name: what a recreated container inherited from the
+     * one it replaced (see {@code EngineStacks.anonymousVolumes}). {@code docker rm -v} removes only volumes that are
+     * anonymous in the container's own configuration, so down -v removes these itself.
+     */
+    private List<String> inheritedAnonymousVolumes(List<ContainerSummary> containers) {
+        List<String> names = new ArrayList<>();
+        for (ContainerSummary summary : containers) {
+            try {
+                engine.containers().find(summary.id()).ifPresent(c -> c.inspect().settings().mounts().stream()
+                        .filter(m -> "volume".equals(m.type()) && m.name() != null && m.name().matches("[0-9a-f]{64}"))
+                        .forEach(m -> names.add(m.name())));
+            } catch (ContainerNotFoundException gone) {
+                // removed meanwhile: nothing of it to remove
+            }
+        }
+        return names;
     }
 
     @Override

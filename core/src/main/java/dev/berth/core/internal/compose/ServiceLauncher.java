@@ -193,21 +193,27 @@ final class ServiceLauncher {
                             current.status() != ContainerStatus.RUNNING));
                     continue;
                 }
+                Map<String, String> inherited = Map.of();
                 if (current != null) {
                     LOG.info("Recreating {}: its configuration changed", current.name());
                     EngineContainer old = engine.containers().listed(current);
+                    inherited = anonymousVolumes(old.inspect(), service);
                     old.stop();
-                    old.remove();
+                    old.remove(); // without -v: its anonymous volumes go to the new container
                 }
-                replicas.add(new Replica(createReplica(service, n, imageId), true));
+                replicas.add(new Replica(createReplica(service, n, imageId, inherited), true));
             }
             removeSurplus(service, have.values());
             return replicas;
         }
 
-        private EngineContainer createReplica(ComposeModel.Service service, int number, String imageId) {
-            EngineContainer container = ServiceContainers.create(engine, specs, service, number,
-                    specs.container(service, number, networks, volumes, imageId), networks);
+        private EngineContainer createReplica(ComposeModel.Service service, int number, String imageId,
+                Map<String, String> inherited) {
+            dev.berth.ContainerSpec spec = specs.container(service, number, networks, volumes, imageId);
+            for (var volume : inherited.entrySet()) {
+                spec = spec.volume(volume.getValue(), volume.getKey());
+            }
+            EngineContainer container = ServiceContainers.create(engine, specs, service, number, spec, networks);
             rollback.container(container.id());
             try {
                 InlineFiles.copyInto(container, specs.inlineFiles(service, projectEnv));
@@ -239,6 +245,24 @@ final class ServiceLauncher {
         boolean sameImage = imageId == null || imageId.equals(labels.get("com.docker.compose.image"));
         return service.name().equals(labels.get(ServiceSpecs.SERVICE)) && sameImage
                 && service.configHash().equals(labels.get("com.docker.compose.config-hash"));
+    }
+
+    /**
+     * The anonymous volumes (an image's {@code VOLUME}, engine-named) of a container about to be recreated, by
+     * target, except targets the service now mounts itself. Compose hands them to the new container ("Compose
+     * preserves all volumes used by your services"): the data stays, and no orphan is left on the engine that not
+     * even {@code down -v} would find again.
+     */
+    private static Map<String, String> anonymousVolumes(dev.berth.ContainerState state, ComposeModel.Service service) {
+        Map<String, String> byTarget = new LinkedHashMap<>();
+        for (var mount : state.settings().mounts()) {
+            boolean declared = service.mounts().stream().anyMatch(m -> m.target().equals(mount.destination()));
+            if ("volume".equals(mount.type()) && mount.name() != null && mount.name().matches("[0-9a-f]{64}")
+                    && !declared) {
+                byTarget.put(mount.destination(), mount.name());
+            }
+        }
+        return byTarget;
     }
 
     /** Scaling down, as Compose's {@code up}: replicas numbered above the wanted count are stopped and removed. */

@@ -1,7 +1,6 @@
 package dev.berth.core.internal.containers;
 
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmd;
 import dev.berth.DockerException;
 import dev.berth.ExecResult;
 import dev.berth.ExecSpec;
@@ -19,8 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -139,25 +136,30 @@ final class ExecRunner {
         }
     }
 
+    /**
+     * {@code POST /containers/{id}/exec}, sent as JSON on Berth's transport rather than through docker-java's
+     * {@code execCreateCmd}: docker-java logs every command it runs with all its fields ("Cmd: …" at DEBUG), which
+     * printed the exec's env values (often credentials).
+     */
     private static String create(EngineContainer container, ExecSpec spec) {
-        var client = container.engine().client();
-        ExecCreateCmd create = client.execCreateCmd(container.id())
-                .withCmd(spec.command().toArray(String[]::new))
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .withAttachStdin(spec.hasStdin());
+        var engine = container.engine();
+        var body = engine.dockerJavaJson().createObjectNode()
+                .put("AttachStdin", spec.hasStdin()).put("AttachStdout", true).put("AttachStderr", true);
+        var cmd = body.putArray("Cmd");
+        spec.command().forEach(cmd::add);
         if (!spec.env().isEmpty()) {
-            List<String> env = new ArrayList<>();
+            var env = body.putArray("Env");
             spec.env().forEach((k, v) -> env.add(k + "=" + v));
-            create.withEnv(env);
         }
         if (spec.user() != null) {
-            create.withUser(spec.user());
+            body.put("User", spec.user());
         }
         if (spec.workdir() != null) {
-            create.withWorkingDir(spec.workdir());
+            body.put("WorkingDir", spec.workdir());
         }
-        return container.call("exec", () -> create.exec().getId());
+        byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+        return container.call("exec", () -> engine.raw()
+                .postJson("/containers/" + container.id() + "/exec", json).path("Id").asText());
     }
 
     private static DockerException timeout(EngineContainer container, ExecSpec spec) {

@@ -147,6 +147,8 @@ public final class EngineSystem implements DockerSystem {
         }
         java.util.concurrent.CountDownLatch live = new java.util.concurrent.CountDownLatch(1);
         var callback = new ResultCallback.Adapter<Event>() {
+            private volatile boolean closedByUs;
+
             @Override
             public void onStart(java.io.Closeable stream) {
                 super.onStart(stream);
@@ -160,6 +162,27 @@ public final class EngineSystem implements DockerSystem {
                 } catch (RuntimeException e) {
                     LOG.warn("Event consumer failed on {}: {}", event, e.toString());
                 }
+            }
+
+            /**
+             * docker-java's template logs every stream error at ERROR, also when {@code Docker.close()} ended the
+             * stream on purpose: that is silent here, as is the end after the subscriber's own close; a stream that
+             * broke on its own is a warning (nobody else hears of it: the subscriber only stops receiving).
+             */
+            @Override
+            public void onError(Throwable throwable) {
+                var failure = dev.berth.core.internal.transport.TransportFailure.in(throwable);
+                if (!closedByUs && (failure == null
+                        || failure.kind() != dev.berth.core.internal.transport.TransportFailure.Kind.CLOSED)) {
+                    LOG.warn("The events stream ended: {}", RawEngine.describe(throwable));
+                }
+                RawEngine.closeQuietly(this);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                closedByUs = true;
+                super.close();
             }
         };
         engine.call("follow events", () -> cmd.exec(callback));

@@ -84,8 +84,24 @@ public final class EngineSwarm implements Swarm {
     }
 
     @Override
-    public void leave(boolean force) {
-        calls.post("swarm leave", "/swarm/leave" + (force ? "?force=true" : ""));
+    public void leave() {
+        try {
+            calls.post("swarm leave", "/swarm/leave");
+        } catch (dev.berth.NotInSwarmException e) {
+            // the engine answers a manager's plain leave with 503 too: tell it from "in no swarm" by its words
+            if (e.getMessage().contains("participating as a manager")) { // both engines word it so
+                throw new dev.berth.ConflictException("swarm leave refused: this node is a swarm manager, and its"
+                        + " leaving could cost the swarm its quorum (on a one-node swarm: all its state). Fix:"
+                        + " docker.swarm().forceLeave() (docker swarm leave --force), or demote the node first.",
+                        e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void forceLeave() {
+        calls.post("swarm leave --force", "/swarm/leave?force=true");
     }
 
     @Override

@@ -57,13 +57,26 @@ class DockerIgnoreTest {
 
     @Test
     void charClassesAndEscapes() {
-        DockerIgnore ignore = DockerIgnore.parse("file[0-9].txt\nx[!a]y\nliteral\\*star\n");
+        DockerIgnore ignore = DockerIgnore.parse("file[0-9].txt\nx[^a]y\nliteral\\*star\n");
         assertTrue(ignore.excludes("file7.txt"));
         assertFalse(ignore.excludes("filex.txt"));
         assertTrue(ignore.excludes("xby"));
+        assertTrue(ignore.excludes("x!y"));
         assertFalse(ignore.excludes("xay"));
         assertTrue(ignore.excludes("literal*star"));
         assertFalse(ignore.excludes("literalXstar"));
+    }
+
+    /**
+     * Only '^' negates a class (Go's filepath.Match); '!' is an ordinary member. Checked with docker build on 28.5
+     * (classic and BuildKit) and 20.10: files xay xby x!y pay pby p!y with "x[^a]y" and "p[!a]y" leave pby and xay.
+     */
+    @Test
+    void exclamationMarkInAClassIsACharacterNotANegation() {
+        DockerIgnore ignore = DockerIgnore.parse("p[!a]y\n");
+        assertTrue(ignore.excludes("pay"));
+        assertTrue(ignore.excludes("p!y"));
+        assertFalse(ignore.excludes("pby"));
     }
 
     @Test
