@@ -53,7 +53,15 @@ public final class BuildRunner {
      * straight into the HTTP chunks as the context is walked (no pipe, no temp file), while another thread reads the
      * engine's JSON output.
      */
-    public static String build(Engine engine, BuildSpec spec) {
+    /**
+     * What a build left: the image, and the last images of the earlier stages of a multi-stage Dockerfile that this
+     * build made (not taken from the cache). The classic builder keeps those as untagged images, as
+     * {@code docker build} does; {@code Image.close()} removes them with the image.
+     */
+    public record Built(String imageId, List<String> stageImages) {
+    }
+
+    public static Built build(Engine engine, BuildSpec spec) {
         // no listener: a bar on a terminal, else one INFO line per step
         ProgressListener listener = spec.progress() != null ? spec.progress()
                 : ProgressListener.console(spec.tags().isEmpty() ? "build" : "build " + spec.tags().get(0), LOG::info);
@@ -64,7 +72,7 @@ public final class BuildRunner {
         }
     }
 
-    private static String build(Engine engine, BuildSpec spec, ProgressListener listener) {
+    private static Built build(Engine engine, BuildSpec spec, ProgressListener listener) {
         Map<String, BuildContext.MemoryFile> extra = new LinkedHashMap<>();
         String dockerfile = dockerfileName(spec, extra);
         if (dockerfile.equals(GENERATED_DOCKERFILE)) {
@@ -117,7 +125,7 @@ public final class BuildRunner {
         if (output.imageId == null) {
             throw new DockerException("The build ended without an image id. Output:\n" + String.join("\n", output.tail));
         }
-        return output.imageId;
+        return new Built(output.imageId, output.stageImages());
     }
 
     /** X-Registry-Config: the credentials a FROM pull may need, base64url JSON keyed by registry (never logged). */
@@ -257,6 +265,11 @@ public final class BuildRunner {
         /** Layers this build made (not taken from the cache): removed again if the build fails. */
         private final List<String> created = new java.util.ArrayList<>();
         private boolean stepFromCache;
+        private boolean stepIsFrom;
+        private int stages;
+        private String lastLayer;
+        /** The last image of each earlier stage that this build made: left untagged by the classic builder. */
+        private final List<String> stageEnds = new java.util.ArrayList<>();
         volatile String error;
         volatile String step;
         volatile String imageId;
@@ -323,10 +336,19 @@ public final class BuildRunner {
                     int colon = line.indexOf(" : ");
                     step = colon > 0 ? line.substring(colon + 3) : line;
                     stepFromCache = false;
+                    stepIsFrom = step.regionMatches(true, 0, "FROM ", 0, 5);
+                    if (stepIsFrom && stages++ > 0 && lastLayer != null && created.contains(lastLayer)) {
+                        stageEnds.add(lastLayer);
+                    }
                 } else if (line.equals(" ---> Using cache")) {
                     stepFromCache = true;
-                } else if (LAYER.matcher(line).matches() && !stepFromCache) {
-                    created.add(line.substring(" ---> ".length()));
+                } else if (LAYER.matcher(line).matches()) {
+                    lastLayer = line.substring(" ---> ".length());
+                    // a FROM step prints its base image: never the build's to remove (a user's one-tag base image
+                    // would go with a failed build)
+                    if (!stepFromCache && !stepIsFrom) {
+                        created.add(lastLayer);
+                    }
                 }
                 if (line.startsWith("Successfully built ") && imageId == null) {
                     imageId = line.substring("Successfully built ".length()).strip();
@@ -345,6 +367,10 @@ public final class BuildRunner {
 
         synchronized List<String> createdLayers() {
             return List.copyOf(created);
+        }
+
+        synchronized List<String> stageImages() {
+            return List.copyOf(stageEnds);
         }
     }
 }

@@ -11,11 +11,14 @@ final class EngineImage implements Image {
     private final EngineImages images;
     private final String id;
     private final String reference;
+    /** Untagged last images of earlier build stages this handle's build made; closing removes them too. */
+    private final List<String> stageImages;
 
-    EngineImage(EngineImages images, String id, String reference) {
+    EngineImage(EngineImages images, String id, String reference, List<String> stageImages) {
         this.images = images;
         this.id = id;
         this.reference = reference;
+        this.stageImages = List.copyOf(stageImages);
     }
 
     @Override
@@ -54,6 +57,13 @@ final class EngineImage implements Image {
             images.remove(reference, dev.berth.ImageRemoval.forced());
         } catch (ImageNotFoundException alreadyGone) {
             // closing is idempotent
+        }
+        for (String stage : stageImages) {
+            try {
+                images.remove(stage, dev.berth.ImageRemoval.defaults()); // not forced: a tag or a user keeps it
+            } catch (ImageNotFoundException | dev.berth.ConflictException goneOrInUse) {
+                // gone with the image (its parent), or tagged or used since: not ours to take
+            }
         }
     }
 

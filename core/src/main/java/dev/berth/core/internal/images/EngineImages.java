@@ -78,14 +78,14 @@ public final class EngineImages implements Images {
 
     @Override
     public Image get(String reference) {
-        return new EngineImage(this, inspectRaw(reference).getId(), reference);
+        return new EngineImage(this, inspectRaw(reference).getId(), reference, List.of());
     }
 
     @Override
     public Optional<Image> find(String reference) {
         ImageRef.parseOrId(reference); // a malformed reference is a mistake, not an absent image
         return engine.find("inspect image " + reference, () -> engine.client().inspectImageCmd(reference).exec())
-                .map(found -> new EngineImage(this, found.getId(), reference));
+                .map(found -> new EngineImage(this, found.getId(), reference, List.of()));
     }
 
     @Override
@@ -226,8 +226,9 @@ public final class EngineImages implements Images {
 
     @Override
     public Image build(BuildSpec spec) {
-        String id = inspectRaw(BuildRunner.build(engine, spec)).getId(); // the full id, whatever the builder printed
-        return new EngineImage(this, id, spec.tags().isEmpty() ? id : spec.tags().get(0));
+        BuildRunner.Built built = BuildRunner.build(engine, spec);
+        String id = inspectRaw(built.imageId()).getId(); // the full id, whatever the builder printed
+        return new EngineImage(this, id, spec.tags().isEmpty() ? id : spec.tags().get(0), built.stageImages());
     }
 
     @Override
